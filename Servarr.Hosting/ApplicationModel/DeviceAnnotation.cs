@@ -1,0 +1,24 @@
+namespace Servarr.Hosting.ApplicationModel;
+
+/// <summary>A host device made available in the container, e.g. <c>/dev/net/tun</c>.</summary>
+public sealed class DeviceAnnotation : IResourceAnnotation
+{
+    /// <summary>Records a device.</summary>
+    public DeviceAnnotation(string hostPath, string? containerPath = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hostPath);
+        if (!hostPath.StartsWith("/dev/", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Device '{hostPath}' must be a path under /dev.", nameof(hostPath));
+        }
+
+        HostPath = hostPath;
+        ContainerPath = containerPath ?? hostPath;
+    }
+
+    /// <summary>The device on the host.</summary>
+    public string HostPath { get; }
+
+    /// <summary>Where it appears in the container.</summary>
+    public string ContainerPath { get; }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Servarr.Hosting.ApplicationModel;
+
+/// <summary>Queries over a resource's annotations, so callers never repeat <c>OfType</c> chains.</summary>
+public static class ResourceExtensions
+{
+    /// <summary>The last annotation of type <typeparamref name="T"/>, if any.</summary>
+    public static bool TryGetLastAnnotation<T>(this IResource resource, [NotNullWhen(true)] out T? annotation)
+        where T : class, IResourceAnnotation
+    {
+        annotation = resource.Annotations.OfType<T>().LastOrDefault();
+        return annotation is not null;
+    }
+
+    /// <summary>The image, after every <c>WithImage*</c> call, or null.</summary>
+    public static ContainerImageAnnotation? GetImage(this IResource resource) =>
+        resource.Annotations.OfType<ContainerImageAnnotation>().LastOrDefault();
+
+    /// <summary>The endpoints in declaration order.</summary>
+    public static IReadOnlyList<EndpointAnnotation> GetEndpoints(this IResource resource) =>
+        resource.Annotations.OfType<EndpointAnnotation>().ToList();
+
+    /// <summary>The endpoint called <paramref name="name"/>, or null.</summary>
+    public static EndpointAnnotation? FindEndpoint(this IResource resource, string name) =>
+        resource.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == name);
+
+    /// <summary>The mounts in declaration order.</summary>
+    public static IReadOnlyList<ContainerMountAnnotation> GetMounts(this IResource resource) =>
+        resource.Annotations.OfType<ContainerMountAnnotation>().ToList();
+
+    /// <summary>The gateway whose network namespace this resource shares, or null.</summary>
+    public static IResource? GetVpnGateway(this IResource resource) =>
+        resource.Annotations.OfType<VpnAnnotation>().LastOrDefault()?.Gateway;
+
+    /// <summary>The name other containers use to reach this resource: its own, or its VPN gateway's.</summary>
+    public static string GetNetworkHost(this IResource resource) => resource.GetVpnGateway()?.Name ?? resource.Name;
+
+    /// <summary>The restart policy; <see cref="RestartPolicy.Always"/> when none was set.</summary>
+    public static RestartPolicy GetRestartPolicy(this IResource resource) =>
+        resource.Annotations.OfType<RestartPolicyAnnotation>().LastOrDefault()?.Policy ?? RestartPolicy.Always;
+
+    /// <summary>The lifetime; <see cref="ContainerLifetime.Session"/> when none was set.</summary>
+    public static ContainerLifetime GetLifetime(this IResource resource) =>
+        resource.Annotations.OfType<ContainerLifetimeAnnotation>().LastOrDefault()?.Lifetime ?? ContainerLifetime.Session;
+
+    /// <summary>Every resource this one waits for, references, or shares a namespace with.</summary>
+    public static IEnumerable<IResource> GetDependencies(this IResource resource)
+    {
+        foreach (var annotation in resource.Annotations)
+        {
+            switch (annotation)
+            {
+                case WaitAnnotation wait: yield return wait.Target; break;
+                case ResourceReferenceAnnotation reference: yield return reference.Target; break;
+                case VpnAnnotation vpn: yield return vpn.Gateway; break;
+            }
+        }
+    }
+
+    /// <summary>The API key parameter of an app that accepts one, or null.</summary>
+    public static ParameterResource? GetApiKey(this IResource resource) =>
+        resource.Annotations.OfType<ApiKeyAnnotation>().LastOrDefault()?.Key;
+
+    /// <summary>The environment-variable prefix for this resource: upper case, '-' as '_' (<c>uptime-kuma</c> → <c>UPTIME_KUMA</c>).</summary>
+    public static string ToEnvironmentName(this IResource resource) => ToEnvironmentName(resource.Name);
+
+    /// <summary>Upper case with '-' and '.' as '_'.</summary>
+    public static string ToEnvironmentName(string name) => name.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
+}

@@ -1,0 +1,56 @@
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting;
+
+/// <summary>How the engine runs a container: restart policy, lifetime, capabilities, devices, user, labels.</summary>
+public static class ContainerRuntimeBuilderExtensions
+{
+    /// <summary>Sets the restart policy (the stack's default is <see cref="RestartPolicy.Always"/>).</summary>
+    /// <example><code>job.WithRestartPolicy(RestartPolicy.No);</code></example>
+    public static IResourceBuilder<T> WithRestartPolicy<T>(this IResourceBuilder<T> builder, RestartPolicy policy) where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new RestartPolicyAnnotation(policy), ResourceAnnotationMutationBehavior.Replace);
+    }
+
+    /// <summary>Keeps the container across AppHost runs (<see cref="ContainerLifetime.Persistent"/>) or not.</summary>
+    /// <example><code>plex.WithLifetime(ContainerLifetime.Persistent);</code></example>
+    public static IResourceBuilder<T> WithLifetime<T>(this IResourceBuilder<T> builder, ContainerLifetime lifetime) where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new ContainerLifetimeAnnotation(lifetime), ResourceAnnotationMutationBehavior.Replace);
+    }
+
+    /// <summary>Adds a Linux capability, e.g. <c>.WithCapability("NET_ADMIN")</c>.</summary>
+    public static IResourceBuilder<T> WithCapability<T>(this IResourceBuilder<T> builder, string capability) where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new CapabilityAnnotation(capability));
+    }
+
+    /// <summary>Passes a host device through, e.g. <c>.WithDevice("/dev/net/tun")</c>.</summary>
+    public static IResourceBuilder<T> WithDevice<T>(this IResourceBuilder<T> builder, string hostPath, string? containerPath = null)
+        where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new DeviceAnnotation(hostPath, containerPath));
+    }
+
+    /// <summary>Runs the process as <c>uid:gid</c>, fixed numbers or parameters.</summary>
+    /// <example><code>seerr.WithUser(puid, pgid);</code></example>
+    public static IResourceBuilder<T> WithUser<T>(this IResourceBuilder<T> builder, object uid, object gid) where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var resource = builder.Resource;
+        return builder.WithAnnotation(new UserAnnotation(EnvironmentEvaluator.ToExpression(resource, "user", uid),
+            EnvironmentEvaluator.ToExpression(resource, "user", gid)), ResourceAnnotationMutationBehavior.Replace);
+    }
+
+    /// <summary>Adds a Docker label.</summary>
+    /// <example><code>plex.WithLabel("com.centurylinklabs.watchtower.enable", "true");</code></example>
+    public static IResourceBuilder<T> WithLabel<T>(this IResourceBuilder<T> builder, string key, object value) where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new ContainerLabelAnnotation(key, EnvironmentEvaluator.ToExpression(builder.Resource, key, value)));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.UserSecrets;
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting;
+
+/// <summary>The builder behind <see cref="DistributedApplication.CreateBuilder(string[])"/>.</summary>
+public sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
+{
+    /// <summary>Assembly metadata key under which the AppHost project records its directory at build time.</summary>
+    public const string AppHostDirectoryMetadataKey = "ServarrAppHostDirectory";
+
+    private readonly List<IResource> _resources = [];
+
+    /// <summary>Creates a builder from <paramref name="options"/>; reads configuration files but starts nothing.</summary>
+    public DistributedApplicationBuilder(DistributedApplicationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        var entry = Assembly.GetEntryAssembly();
+        AppHostDirectory = Path.GetFullPath(options.AppHostDirectory
+            ?? entry?.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == AppHostDirectoryMetadataKey)?.Value
+            ?? Directory.GetCurrentDirectory());
+        UserSecretsId = options.UserSecretsId ?? entry?.GetCustomAttribute<UserSecretsIdAttribute>()?.UserSecretsId;
+        var switches = CommandLineSwitches.Parse(options.Args);
+        ExecutionContext = new DistributedApplicationExecutionContext(switches.Operation);
+
+        var configuration = new ConfigurationManager();
+        configuration.AddJsonFile(Path.Combine(AppHostDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        if (options.ReadMachineConfiguration)
+        {
+            if (UserSecretsId is not null)
+            {
+                configuration.AddJsonFile(PathHelper.GetSecretsPathFromSecretsId(UserSecretsId), optional: true, reloadOnChange: false);
+            }
+
+            configuration.AddEnvironmentVariables();
+        }
+
+        configuration.AddInMemoryCollection(switches.ConfigurationValues);
+        configuration.AddInMemoryCollection(options.ConfigurationOverrides);
+        Configuration = configuration;
+    }
+
+    /// <summary>The options this builder was created with.</summary>
+    public DistributedApplicationOptions Options { get; }
+
+    /// <summary>The AppHost's user-secrets id, where generated secrets are kept; null when it has none.</summary>
+    public string? UserSecretsId { get; }
+
+    /// <inheritdoc />
+    public IConfigurationManager Configuration { get; }
+
+    /// <inheritdoc />
+    public DistributedApplicationExecutionContext ExecutionContext { get; }
+
+    /// <inheritdoc />
+    public string AppHostDirectory { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IResource> Resources => _resources;
+
+    /// <inheritdoc />
+    public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        _resources.Add(resource);
+        return new ResourceBuilder<T>(resource, this);
+    }
+
+    /// <inheritdoc />
+    public IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return new ResourceBuilder<T>(resource, this);
+    }
+
+    /// <inheritdoc />
+    public DistributedApplication Build()
+    {
+        var application = new DistributedApplication(this, new DistributedApplicationModel(_resources.ToList()));
+        DistributedApplicationTestHook.Current?.OnBuilt?.Invoke(application);
+        return application;
+    }
+}

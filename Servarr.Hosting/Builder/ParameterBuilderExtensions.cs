@@ -1,0 +1,37 @@
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting;
+
+/// <summary>Parameters: values from configuration, with defaults or generated secrets.</summary>
+public static class ParameterBuilderExtensions
+{
+    /// <summary>
+    /// Adds a parameter read from configuration <c>Parameters:&lt;name&gt;</c>. Without a default it is required
+    /// when the stack runs.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var claim = builder.AddParameter("plex-claim", secret: true);
+    /// var tz = builder.AddParameter("tz", defaultValue: "Etc/UTC");
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<ParameterResource> AddParameter(this IDistributedApplicationBuilder builder, string name,
+        bool secret = false, string? defaultValue = null, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var @default = defaultValue is null ? null : new ConstantParameterDefault(defaultValue);
+        return builder.AddResource(new ParameterResource(name, secret, @default, description));
+    }
+
+    /// <summary>
+    /// Adds a secret parameter whose value, when configuration has none, is generated once and kept in the
+    /// AppHost's user-secrets, so it stays the same across runs (API keys).
+    /// </summary>
+    /// <example><code>var sonarrKey = builder.AddGeneratedSecret("sonarr-api-key");</code></example>
+    public static IResourceBuilder<ParameterResource> AddGeneratedSecret(this IDistributedApplicationBuilder builder, string name,
+        int length = 32, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddResource(new ParameterResource(name, secret: true, new GenerateParameterDefault(length), description));
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Servarr.Hosting.Publishing;
+using Servarr.Hosting.Publishing.Compose;
+using Servarr.Hosting.Validation;
+
+namespace Servarr.Hosting.Cli;
+
+/// <summary><c>publish --publisher manifest|compose --output-path &lt;path&gt;</c>: validates, then writes the files.</summary>
+internal static class PublishCommand
+{
+    public static Command Create(DistributedApplication application, TextWriter output)
+    {
+        var publisher = CliOptions.Publisher();
+        publisher.Required = true;
+        var outputPath = CliOptions.OutputPath();
+        var command = new Command("publish", "Write deployment files from the model: an Aspire manifest (for aspirate) or docker compose.");
+        command.Options.Add(publisher);
+        command.Options.Add(outputPath);
+        command.SetAction((result, token) => PublishAsync(application, result.GetValue(publisher)!, result.GetValue(outputPath), output, token));
+        return command;
+    }
+
+    public static async Task<int> PublishAsync(DistributedApplication application, string publisherName, string? outputPath,
+        TextWriter output, CancellationToken cancellationToken)
+    {
+        var builder = application.Builder;
+        if (!builder.ExecutionContext.IsPublishMode)
+        {
+            throw new ServarrException("internal: publish requested in run mode");
+        }
+
+        var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store: null);
+        ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, parameters, publisherName));
+        var publisher = PublisherCatalog.Find(publisherName)!;
+        var path = outputPath ?? (publisher is ComposePublisher ? Path.Combine("deploy", "compose") : "aspire-manifest.json");
+        var context = new PublishContext(application.Model, builder.ExecutionContext, parameters, builder.AppHostDirectory, path);
+        foreach (var file in await publisher.PublishAsync(context, cancellationToken).ConfigureAwait(false))
+        {
+            await output.WriteLineAsync($"Published {publisher.Name} to {file}").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+}

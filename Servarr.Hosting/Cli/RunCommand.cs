@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Servarr.Hosting.Validation;
+
+namespace Servarr.Hosting.Cli;
+
+/// <summary><c>run</c>: checks the model as it would run; starting it on Docker lands with the run-mode work.</summary>
+internal static class RunCommand
+{
+    public const string NotAvailableMessage =
+        "Running the stack on the local Docker engine is not available yet; publish it instead: dotnet run --project Servarr.AppHost -- publish --publisher compose --output-path deploy/compose";
+
+    public static Command Create(DistributedApplication application, TextWriter output)
+    {
+        var command = new Command("run", "Run the stack on the local Docker engine (the default when no verb is given).");
+        command.SetAction((_, token) => RunAsync(application, output, token));
+        return command;
+    }
+
+    public static Task<int> RunAsync(DistributedApplication application, TextWriter output, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var builder = application.Builder;
+        if (!builder.ExecutionContext.IsRunMode)
+        {
+            throw new ServarrException("the AppHost was started for publishing; pass --publisher manifest|compose with --output-path");
+        }
+
+        var store = builder.UserSecretsId is null ? null : UserSecretsStore.ForId(builder.UserSecretsId);
+        var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store);
+        ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, parameters));
+        throw new ServarrException(NotAvailableMessage);
+    }
+}

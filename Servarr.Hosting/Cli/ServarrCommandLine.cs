@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Servarr.Hosting.Validation;
+
+namespace Servarr.Hosting.Cli;
+
+/// <summary>
+/// The AppHost's command line: <c>run</c> (the default) and <c>publish</c>, plus Aspire's verb-less
+/// <c>--publisher manifest --output-path aspire-manifest.json</c>. Known errors print one line each and exit non-zero.
+/// </summary>
+public static class ServarrCommandLine
+{
+    /// <summary>Parses <paramref name="args"/> and runs the verb; returns the exit code.</summary>
+    public static async Task<int> InvokeAsync(DistributedApplication application, IReadOnlyList<string> args, TextWriter output,
+        TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(args);
+        var root = new RootCommand("Servarr: your media stack (Plex, the *arr apps, qBittorrent behind a VPN, tunnel, backups, monitoring) described in C#.\nRun it on Docker, or publish it as docker compose or an Aspire manifest.");
+        var publisher = CliOptions.Publisher();
+        var outputPath = CliOptions.OutputPath();
+        root.Options.Add(publisher);
+        root.Options.Add(outputPath);
+        var run = RunCommand.Create(application, output);
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(PublishCommand.Create(application, output));
+        root.SetAction((result, token) => result.GetValue(publisher) is { } name
+            ? PublishCommand.PublishAsync(application, name, result.GetValue(outputPath), output, token)
+            : RunCommand.RunAsync(application, output, token));
+
+        var parse = root.Parse(args);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModelValidationException exception)
+        {
+            foreach (var problem in exception.Problems)
+            {
+                await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync($"{exception.Problems.Count} problem(s) found; nothing was written or started.").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        catch (ServarrException exception)
+        {
+            await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception exception)
+        {
+            await error.WriteLineAsync($"unexpected error (please report it): {exception}").ConfigureAwait(false);
+            return ExitCodes.Unexpected;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Servarr.Hosting.Cli;
+
+/// <summary>A known, user-facing failure: printed as its one-line message, without a stack trace.</summary>
+public sealed class ServarrException(string message) : Exception(message);

@@ -1,0 +1,30 @@
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting;
+
+/// <summary>Adds Maintainerr.</summary>
+public static class MaintainerrBuilderExtensions
+{
+    /// <summary>The port Maintainerr listens on.</summary>
+    public const int MaintainerrPort = 6246;
+
+    /// <summary>
+    /// Adds Maintainerr running as PUID:PGID with its data under the config root; the image's own health check
+    /// (<c>/api/health/ready</c>) is kept.
+    /// </summary>
+    /// <example><code>builder.AddMaintainerr("maintainerr", host).WithReference(plex).WithReference(sonarr);</code></example>
+    public static IResourceBuilder<MaintainerrResource> AddMaintainerr(this IDistributedApplicationBuilder builder, string name,
+        HostSettings host)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(host);
+        return builder.AddResource(new MaintainerrResource(name))
+            .WithImage($"{MaintainerrContainerImageTags.Registry}/{MaintainerrContainerImageTags.Image}", MaintainerrContainerImageTags.Tag)
+            .WithHttpEndpoint(targetPort: MaintainerrPort)
+            .WithUser(host.UserId, host.GroupId)
+            .WithEnvironment("TZ", host.TimeZone)
+            .WithConfigMount(host, "/opt/data")
+            .WithHttpHealthCheck("/api/health/ready")
+            .WithImageHealthCheck();
+    }
+}

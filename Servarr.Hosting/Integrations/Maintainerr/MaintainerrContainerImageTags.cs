@@ -1,0 +1,9 @@
+namespace Servarr.Hosting;
+
+/// <summary>The pinned Maintainerr image.</summary>
+internal static class MaintainerrContainerImageTags
+{
+    public const string Registry = "ghcr.io";
+    public const string Image = "maintainerr/maintainerr";
+    public const string Tag = "v3.24.0";
+}

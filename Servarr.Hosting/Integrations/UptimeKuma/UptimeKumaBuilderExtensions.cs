@@ -1,0 +1,25 @@
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting;
+
+/// <summary>Adds Uptime Kuma.</summary>
+public static class UptimeKumaBuilderExtensions
+{
+    /// <summary>The port Uptime Kuma listens on.</summary>
+    public const int UptimeKumaPort = 3001;
+
+    /// <summary>Adds Uptime Kuma with its data under the config root and the image's own health probe.</summary>
+    /// <example><code>builder.AddUptimeKuma("uptime-kuma", host);</code></example>
+    public static IResourceBuilder<UptimeKumaResource> AddUptimeKuma(this IDistributedApplicationBuilder builder, string name, HostSettings host)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(host);
+        return builder.AddResource(new UptimeKumaResource(name))
+            .WithImage($"{UptimeKumaContainerImageTags.Registry}/{UptimeKumaContainerImageTags.Image}", UptimeKumaContainerImageTags.Tag)
+            .WithHttpEndpoint(targetPort: UptimeKumaPort)
+            .WithEnvironment("TZ", host.TimeZone)
+            .WithConfigMount(host, "/app/data")
+            .WithHttpHealthCheck("/")
+            .WithContainerHealthCheck(["/app/extra/healthcheck"], interval: TimeSpan.FromSeconds(30), startPeriod: TimeSpan.FromSeconds(60));
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Publishing.Compose;
+
+/// <summary>Pure mapping of one container resource to its compose service; no files, no Docker.</summary>
+internal sealed class ComposeServiceMapper(PublishContext context, string outputDirectory)
+{
+    public ComposeService Map(ContainerResource resource)
+    {
+        var service = new ComposeService
+        {
+            Image = resource.GetImage()?.Reference,
+            ContainerName = resource.Name,
+            Restart = RestartValue(resource.GetRestartPolicy()),
+        };
+        if (resource.TryGetLastAnnotation<EntrypointAnnotation>(out var entrypoint))
+        {
+            service.Entrypoint = [entrypoint.Entrypoint];
+        }
+
+        service.Command = NullIfEmpty(resource.Annotations.OfType<CommandLineArgsAnnotation>()
+            .SelectMany(a => a.Args).Select(ComposeExpressions.Render).ToList());
+        if (resource.TryGetLastAnnotation<UserAnnotation>(out var user))
+        {
+            service.User = $"{ComposeExpressions.Render(user.Uid)}:{ComposeExpressions.Render(user.Gid)}";
+        }
+
+        var environment = EnvironmentEvaluator.Evaluate(resource, context.ExecutionContext);
+        service.Environment = environment.Count == 0 ? null
+            : environment.ToDictionary(e => e.Key, e => ComposeExpressions.Render(e.Value), StringComparer.Ordinal);
+
+        MapNetworking(resource, service);
+        service.Volumes = NullIfEmpty(resource.GetMounts().Select(MapMount).ToList());
+        service.CapAdd = NullIfEmpty(resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList());
+        service.Devices = NullIfEmpty(resource.Annotations.OfType<DeviceAnnotation>().Select(d => $"{d.HostPath}:{d.ContainerPath}").ToList());
+        service.DependsOn = MapDependencies(resource);
+        service.Healthcheck = MapHealthcheck(resource);
+        var labels = resource.Annotations.OfType<ContainerLabelAnnotation>()
+            .GroupBy(l => l.Key).ToDictionary(g => g.Key, g => ComposeExpressions.Render(g.Last().Value), StringComparer.Ordinal);
+        labels["servarr.resource"] = resource.Name;
+        service.Labels = labels;
+
+        foreach (var customization in resource.Annotations.OfType<ComposeServiceCustomizationAnnotation>())
+        {
+            customization.Configure(resource, service);
+        }
+
+        return service;
+    }
+
+    private void MapNetworking(ContainerResource resource, ComposeService service)
+    {
+        if (resource.GetVpnGateway() is { } gateway)
+        {
+            service.NetworkMode = $"service:{gateway.Name}";
+            return;
+        }
+
+        // A gateway publishes and exposes the ports of every app that shares its namespace.
+        var sharing = context.Model.Containers.Where(c => c.GetVpnGateway() == resource);
+        var endpoints = resource.GetEndpoints().Concat(sharing.SelectMany(c => c.GetEndpoints())).ToList();
+        service.Ports = NullIfEmpty(endpoints.Where(e => e.Port is not null && e.TargetPort is not null)
+            .Select(e => $"{e.Port}:{e.TargetPort}{ProtocolSuffix(e)}").Distinct().ToList());
+        service.Expose = NullIfEmpty(endpoints.Where(e => e.Port is null && e.TargetPort is not null)
+            .Select(e => $"{e.TargetPort}{ProtocolSuffix(e)}").Distinct().ToList());
+        service.Networks = NullIfEmpty(resource.Annotations.OfType<NetworkAttachmentAnnotation>().Select(n => n.Network.Name).Distinct().ToList());
+    }
+
+    private ComposeServiceVolume MapMount(ContainerMountAnnotation mount)
+    {
+        var source = mount.Type == ContainerMountType.Volume
+            ? mount.VolumeName!
+            : HostPaths.ForOutput(ComposeExpressions.Render(mount.Source), context.AppHostDirectory, outputDirectory, dotPrefix: true);
+        return new ComposeServiceVolume
+        {
+            Type = mount.Type == ContainerMountType.Volume ? "volume" : "bind",
+            Source = source,
+            Target = mount.Target,
+            ReadOnly = mount.IsReadOnly ? true : null,
+        };
+    }
+
+    private static Dictionary<string, ComposeDependency>? MapDependencies(ContainerResource resource)
+    {
+        var dependencies = new Dictionary<string, ComposeDependency>(StringComparer.Ordinal);
+        foreach (var wait in resource.Annotations.OfType<WaitAnnotation>())
+        {
+            var condition = wait.Type == WaitType.Completion ? "service_completed_successfully"
+                : HasHealthcheck(wait.Target) ? "service_healthy" : "service_started";
+            dependencies[wait.Target.Name] = new ComposeDependency { Condition = condition };
+        }
+
+        return dependencies.Count == 0 ? null : dependencies;
+    }
+
+    /// <summary>Whether compose can wait for <paramref name="resource"/> to be healthy: it has a health command.</summary>
+    internal static bool HasHealthcheck(IResource resource) =>
+        resource.Annotations.Any(a => a is ContainerHealthCheckAnnotation or ImageHealthCheckAnnotation);
+
+    private static ComposeHealthcheck? MapHealthcheck(ContainerResource resource)
+    {
+        if (!resource.TryGetLastAnnotation<ContainerHealthCheckAnnotation>(out var check))
+        {
+            return null;
+        }
+
+        return new ComposeHealthcheck
+        {
+            Test = ["CMD", .. check.Command.Select(c => c.Replace("$", "$$", StringComparison.Ordinal))],
+            Interval = Duration(check.Interval),
+            Timeout = Duration(check.Timeout),
+            Retries = check.Retries,
+            StartPeriod = Duration(check.StartPeriod),
+        };
+    }
+
+    private static string Duration(TimeSpan value) =>
+        value.TotalSeconds % 60 == 0 && value.TotalSeconds >= 60
+            ? $"{(int)value.TotalMinutes}m"
+            : $"{((int)value.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s";
+
+    private static string ProtocolSuffix(EndpointAnnotation endpoint) => endpoint.Protocol == EndpointProtocol.Udp ? "/udp" : "";
+
+    private static string RestartValue(RestartPolicy policy) => policy switch
+    {
+        RestartPolicy.No => "no",
+        RestartPolicy.UnlessStopped => "unless-stopped",
+        RestartPolicy.OnFailure => "on-failure",
+        _ => "always",
+    };
+
+    private static List<T>? NullIfEmpty<T>(List<T> list) => list.Count == 0 ? null : list;
+}

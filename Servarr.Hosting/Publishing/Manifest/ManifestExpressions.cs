@@ -1,0 +1,50 @@
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Publishing.Manifest;
+
+/// <summary>
+/// Renders expressions in the manifest's placeholder syntax: <c>{tz.value}</c>, <c>{sonarr.bindings.http.url}</c>.
+/// An endpoint of an app behind the VPN has no address of its own: it is written as the gateway's
+/// (<c>http://gluetun:8080</c>), which is where every deployment reaches it.
+/// </summary>
+internal static class ManifestExpressions
+{
+    public static string Render(ReferenceExpression expression) => expression.Render(RenderValue);
+
+    private static string RenderValue(IValueReference value) => value switch
+    {
+        ParameterResource parameter => $"{{{parameter.Name}.value}}",
+        EndpointPropertyReference property => RenderEndpoint(property),
+        _ => throw new InvalidOperationException($"The manifest cannot express a {value.GetType().Name}."),
+    };
+
+    private static string RenderEndpoint(EndpointPropertyReference reference)
+    {
+        var owner = reference.Endpoint.Resource;
+        var name = reference.Endpoint.EndpointName;
+        if (owner.GetVpnGateway() is { } gateway)
+        {
+            var endpoint = owner.FindEndpoint(name);
+            var port = endpoint?.TargetPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            return reference.Property switch
+            {
+                EndpointProperty.Url => $"{endpoint?.Scheme ?? "http"}://{gateway.Name}:{port}",
+                EndpointProperty.Host => gateway.Name,
+                EndpointProperty.Port or EndpointProperty.TargetPort => port,
+                EndpointProperty.HostAndPort => $"{gateway.Name}:{port}",
+                _ => endpoint?.Scheme ?? "http",
+            };
+        }
+
+        var prefix = $"{owner.Name}.bindings.{name}";
+        return reference.Property switch
+        {
+            EndpointProperty.Url => $"{{{prefix}.url}}",
+            EndpointProperty.Host => $"{{{prefix}.host}}",
+            EndpointProperty.Port => $"{{{prefix}.port}}",
+            EndpointProperty.TargetPort => $"{{{prefix}.targetPort}}",
+            EndpointProperty.HostAndPort => $"{{{prefix}.host}}:{{{prefix}.port}}",
+            _ => $"{{{prefix}.scheme}}",
+        };
+    }
+}

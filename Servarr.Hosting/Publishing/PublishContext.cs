@@ -1,0 +1,38 @@
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Publishing;
+
+/// <summary>What a publisher needs: the model, parameter values, and where to write.</summary>
+public sealed class PublishContext
+{
+    /// <summary>Creates a context.</summary>
+    public PublishContext(DistributedApplicationModel model, DistributedApplicationExecutionContext executionContext,
+        ParameterValues parameters, string appHostDirectory, string outputPath)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(executionContext);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentException.ThrowIfNullOrWhiteSpace(appHostDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
+        Model = model;
+        ExecutionContext = executionContext;
+        Parameters = parameters;
+        AppHostDirectory = appHostDirectory;
+        OutputPath = Path.GetFullPath(outputPath);
+    }
+
+    /// <summary>The model.</summary>
+    public DistributedApplicationModel Model { get; }
+
+    /// <summary>Publish mode.</summary>
+    public DistributedApplicationExecutionContext ExecutionContext { get; }
+
+    /// <summary>Resolves parameter values (only non-secret values may be written).</summary>
+    public ParameterValues Parameters { get; }
+
+    /// <summary>The AppHost directory; relative bind sources are rooted here.</summary>
+    public string AppHostDirectory { get; }
+
+    /// <summary>The absolute output path as given on the command line.</summary>
+    public string OutputPath { get; }
+}

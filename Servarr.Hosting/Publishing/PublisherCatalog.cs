@@ -1,0 +1,20 @@
+using Servarr.Hosting.Publishing.Compose;
+using Servarr.Hosting.Publishing.Manifest;
+
+namespace Servarr.Hosting.Publishing;
+
+/// <summary>The publishers <c>--publisher</c> accepts.</summary>
+public static class PublisherCatalog
+{
+    private static readonly Dictionary<string, Func<IPublisher>> s_publishers = new(StringComparer.Ordinal)
+    {
+        ["manifest"] = () => new ManifestPublisher(),
+        ["compose"] = () => new ComposePublisher(),
+    };
+
+    /// <summary>The names, in the order help lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. s_publishers.Keys];
+
+    /// <summary>The publisher called <paramref name="name"/>, or null.</summary>
+    public static IPublisher? Find(string name) => s_publishers.TryGetValue(name, out var create) ? create() : null;
+}

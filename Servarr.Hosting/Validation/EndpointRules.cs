@@ -1,0 +1,40 @@
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Validation;
+
+/// <summary>Endpoints have a container port; host ports are not taken twice; apps in one VPN namespace do not share a port.</summary>
+internal static class EndpointRules
+{
+    public static void Check(ValidationContext context)
+    {
+        foreach (var container in context.Model.Containers)
+        {
+            foreach (var endpoint in container.GetEndpoints().Where(e => e.TargetPort is null))
+            {
+                context.Report(container, $"endpoint '{endpoint.Name}' has no target port; pass targetPort: <the port the app listens on>");
+            }
+        }
+
+        var published = context.Model.Containers
+            .SelectMany(c => c.GetEndpoints().Where(e => e.Port is not null).Select(e => (Resource: c, Endpoint: e)))
+            .GroupBy(x => (x.Endpoint.Port, x.Endpoint.Protocol));
+        foreach (var group in published.Where(g => g.Select(x => x.Resource).Distinct().Count() > 1 || g.Count() > 1))
+        {
+            var owners = group.Select(x => $"{x.Resource.Name}.{x.Endpoint.Name}").ToList();
+            context.Report(group.First().Resource, $"host port {group.Key.Port}/{Protocol(group.Key.Protocol)} is published by {string.Join(" and ", owners)}; give each a different port: or drop it");
+        }
+
+        foreach (var gateway in context.Model.Containers.Select(c => c.GetVpnGateway()).OfType<ContainerResource>().Distinct())
+        {
+            var members = context.Model.Containers.Where(c => c == gateway || c.GetVpnGateway() == gateway).ToList();
+            var listeners = members.SelectMany(c => c.GetEndpoints().Where(e => e.TargetPort is not null).Select(e => (Resource: c, Endpoint: e)));
+            foreach (var clash in listeners.GroupBy(x => (x.Endpoint.TargetPort, x.Endpoint.Protocol)).Where(g => g.Select(x => x.Resource).Distinct().Count() > 1))
+            {
+                var apps = clash.Select(x => x.Resource.Name).Distinct().ToList();
+                context.Report(apps[^1], $"listens on port {clash.Key.TargetPort}/{Protocol(clash.Key.Protocol)} like {string.Join(", ", apps.SkipLast(1))} in the VPN namespace of '{gateway.Name}'; apps sharing a namespace need distinct ports: move one app to another port (its own setting, e.g. WEBUI_PORT, and targetPort)");
+            }
+        }
+    }
+
+    private static string Protocol(EndpointProtocol protocol) => protocol == EndpointProtocol.Udp ? "udp" : "tcp";
+}

@@ -1,0 +1,39 @@
+using Servarr.Hosting.Publishing;
+
+namespace Servarr.Hosting.Validation;
+
+/// <summary>
+/// Checks the whole model and reports every problem at once, each naming the resource and the fix, before anything
+/// is written or started.
+/// </summary>
+public static class ModelValidator
+{
+    /// <summary>Returns every problem found (empty when the model is fine).</summary>
+    public static IReadOnlyList<ValidationProblem> Validate(ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.ExecutionContext.IsPublishMode && context.Publisher is { } publisher && PublisherCatalog.Find(publisher) is null)
+        {
+            context.Report("--publisher", $"unknown publisher '{publisher}'; use --publisher {string.Join(" or --publisher ", PublisherCatalog.Names)}");
+        }
+
+        NameRules.Check(context);
+        GraphRules.Check(context);
+        ImageRules.Check(context);
+        EndpointRules.Check(context);
+        VpnRules.Check(context);
+        MountRules.Check(context);
+        ParameterRules.Check(context);
+        return context.Problems.ToList();
+    }
+
+    /// <summary>Throws <see cref="ModelValidationException"/> when there is any problem.</summary>
+    public static void ThrowIfInvalid(ValidationContext context)
+    {
+        var problems = Validate(context);
+        if (problems.Count > 0)
+        {
+            throw new ModelValidationException(problems);
+        }
+    }
+}
