@@ -43,8 +43,11 @@ public sealed class EndpointAnnotation : IResourceAnnotation
     /// <summary>Reachable from outside the stack (manifest <c>external: true</c>).</summary>
     public bool IsExternal { get; }
 
-    /// <summary>The manifest transport: <c>http</c> for HTTP(S) endpoints, else <c>tcp</c>/<c>udp</c>.</summary>
-    public string Transport => Scheme is "http" or "https" ? "http" : Protocol == EndpointProtocol.Udp ? "udp" : "tcp";
+    /// <summary>
+    /// The manifest transport: <c>http</c> for HTTP(S) endpoints, else <c>tcp</c>. The manifest schema allows only
+    /// http, http2 and tcp here, so a UDP endpoint says <c>udp</c> in <c>protocol</c> instead.
+    /// </summary>
+    public string Transport => Scheme is "http" or "https" ? "http" : "tcp";
 
     private static void CheckPort(int? port, string name)
     {

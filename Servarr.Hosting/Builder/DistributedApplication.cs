@@ -49,12 +49,14 @@ public sealed class DistributedApplication
     /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        if (DistributedApplicationTestHook.Current?.SkipRun == true)
+        var hook = DistributedApplicationTestHook.Current;
+        if (hook?.SkipRun == true)
         {
             return 0;
         }
 
-        var exitCode = await ServarrCommandLine.InvokeAsync(this, Builder.Options.Args, Console.Out, Console.Error, cancellationToken)
+        var exitCode = await ServarrCommandLine.InvokeAsync(this, Builder.Options.Args, hook?.Output ?? Console.Out,
+                hook?.Error ?? Console.Error, cancellationToken)
             .ConfigureAwait(false);
         Environment.ExitCode = exitCode;
         return exitCode;

@@ -20,6 +20,12 @@ internal sealed class DistributedApplicationTestHook
     /// <summary>Sees the application when <c>Build()</c> is called.</summary>
     public Action<DistributedApplication>? OnBuilt { get; init; }
 
+    /// <summary>Where <c>RunAsync</c> writes its output instead of the console.</summary>
+    public TextWriter? Output { get; init; }
+
+    /// <summary>Where <c>RunAsync</c> writes errors instead of the console.</summary>
+    public TextWriter? Error { get; init; }
+
     /// <summary>When true, <c>RunAsync</c> returns 0 at once.</summary>
     public bool SkipRun { get; init; }
 }

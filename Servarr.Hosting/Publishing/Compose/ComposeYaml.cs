@@ -10,7 +10,7 @@ public static class ComposeYaml
         .WithNamingConvention(NullNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
         .WithQuotingNecessaryStrings()
-        .WithEventEmitter(next => new QuotedPortsEmitter(next))
+        .WithEventEmitter(next => new Yaml11SafeScalarEmitter(next))
         .DisableAliases()
         .Build();
 

@@ -1,0 +1,176 @@
+using Servarr.Hosting;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Publishing;
+using Servarr.Hosting.Publishing.Compose;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Publishing;
+
+public class ComposePublisherTests
+{
+    [Fact]
+    public async Task DefaultStackComposeFileMatchesTheReviewedGoldenFiles()
+    {
+        using var temp = new TempDirectory();
+
+        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Golden.AssertMatches(await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml")), "Servarr.Tests/Publishing/Expected/default-stack.docker-compose.yaml");
+        Golden.AssertMatches(await File.ReadAllTextAsync(temp.Combine(".env")), "Servarr.Tests/Publishing/Expected/default-stack.env");
+    }
+
+    [Fact]
+    public async Task DefaultStackComposeFileIsValidAgainstTheComposeSpec()
+    {
+        using var temp = new TempDirectory();
+        await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
+
+        await SchemaAssert.ValidComposeAsync(await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml")));
+    }
+
+    [Fact]
+    public async Task VpnAppsLiveInTheGatewayNamespaceAndTheGatewayCarriesTheirPorts()
+    {
+        var file = await BuildDefaultStackFileAsync();
+
+        var qbittorrent = file.Services["qbittorrent"];
+        Assert.Equal("service:gluetun", qbittorrent.NetworkMode);
+        Assert.Null(qbittorrent.Ports);
+        Assert.Null(qbittorrent.Expose);
+        Assert.Null(qbittorrent.Networks);
+        Assert.Equal("service_healthy", qbittorrent.DependsOn!["gluetun"].Condition);
+        Assert.Equal(["8000", "8080", "6881", "6881/udp", "9696", "8989", "7878"], file.Services["gluetun"].Expose);
+        Assert.Equal(["NET_ADMIN"], file.Services["gluetun"].CapAdd);
+        Assert.Equal(["/dev/net/tun:/dev/net/tun"], file.Services["gluetun"].Devices);
+        Assert.Equal("http://gluetun:8989", file.Services["seerr"].Environment!["SONARR_HTTP"]);
+    }
+
+    [Fact]
+    public async Task OnlyPlexPublishesAHostPort()
+    {
+        var file = await BuildDefaultStackFileAsync();
+
+        var published = file.Services.Where(s => s.Value.Ports is not null).ToDictionary(s => s.Key, s => s.Value.Ports!);
+
+        Assert.Equal(["plex"], published.Keys);
+        Assert.Equal(["32400:32400"], published["plex"]);
+    }
+
+    [Fact]
+    public async Task EveryServiceHasAHealthcheckOrKeepsTheImageOneAndRestartsAlways()
+    {
+        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var file = BuildFile(app);
+
+        foreach (var container in app.Model.Containers)
+        {
+            var service = file.Services[container.Name];
+            Assert.True(service.Healthcheck is not null || container.Annotations.OfType<ImageHealthCheckAnnotation>().Any(), $"{container.Name} has no healthcheck");
+            Assert.Equal("always", service.Restart);
+        }
+
+        Assert.Equal(["CMD", "cloudflared", "tunnel", "--metrics", "127.0.0.1:2000", "ready"], file.Services["cloudflared"].Healthcheck!.Test);
+        Assert.All(file.Services["kopia"].Volumes!.Where(v => v.Target.StartsWith("/data/", StringComparison.Ordinal)), v => Assert.True(v.ReadOnly));
+        Assert.Equal(11, file.Services["kopia"].Volumes!.Count(v => v.Target.StartsWith("/data/", StringComparison.Ordinal)));
+        Assert.Contains(file.Services["watchtower"].Volumes!, v => v.Source == "/var/run/docker.sock" && v.ReadOnly == true);
+    }
+
+    [Fact]
+    public async Task DependsOnFollowsTheKindOfWait()
+    {
+        var builder = TestAppBuilder.Create();
+        var job = builder.AddContainer("migrate", "docker.io/library/job", "1.0").WithRestartPolicy(RestartPolicy.No);
+        var db = builder.AddContainer("db", "docker.io/library/db", "1.0").WithContainerHealthCheck(["pg_isready"]);
+        var plain = builder.AddContainer("plain", "docker.io/library/plain", "1.0");
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WaitForCompletion(job).WaitFor(db).WaitFor(plain);
+        var file = ComposePublisher.BuildFile(Context(builder), "/tmp/out");
+
+        var dependsOn = file.Services["app"].DependsOn!.ToDictionary(d => d.Key, d => d.Value.Condition);
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["migrate"] = "service_completed_successfully",
+            ["db"] = "service_healthy",
+            ["plain"] = "service_started",
+        }, dependsOn);
+        Assert.Equal("no", file.Services["migrate"].Restart);
+        Assert.Contains("restart: \"no\"", ComposeYaml.Serialize(file));
+    }
+
+    [Fact]
+    public void LiteralDollarSignsAreEscapedAndParametersBecomePlaceholders()
+    {
+        var builder = TestAppBuilder.Create();
+        var tz = builder.AddParameter("tz", defaultValue: "Etc/UTC");
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WithEnvironment("PROMPT", "$HOME").WithEnvironment("TZ_LINE", $"zone={tz}");
+
+        var environment = ComposePublisher.BuildFile(Context(builder), "/tmp/out").Services["app"].Environment!;
+
+        Assert.Equal("$$HOME", environment["PROMPT"]);
+        Assert.Equal("zone=${TZ}", environment["TZ_LINE"]);
+    }
+
+    [Fact]
+    public void PublishAsComposeServiceRunsAfterServarrBuiltTheService()
+    {
+        var builder = TestAppBuilder.Create();
+        builder.AddContainer("plex", "docker.io/plexinc/pms-docker", "1.0").WithHttpEndpoint(port: 32400, targetPort: 32400)
+            .PublishAsComposeService((resource, service) =>
+            {
+                service.Devices = ["/dev/dri:/dev/dri"];
+                service.Labels!["seen"] = resource.Name + string.Join(",", service.Ports!);
+            });
+
+        var service = ComposePublisher.BuildFile(Context(builder), "/tmp/out").Services["plex"];
+
+        Assert.Equal(["/dev/dri:/dev/dri"], service.Devices);
+        Assert.Equal("plex32400:32400", service.Labels!["seen"]);
+    }
+
+    [Fact]
+    public async Task EnvFileKeepsWhatTheUserFilledInAndIsPrivate()
+    {
+        using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp.Combine(".env"), "TZ=Europe/Amsterdam\nWIREGUARD_PRIVATE_KEY=kept-secret\nMY_OWN=1\nPUID=\n");
+
+        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
+
+        Assert.Equal(0, result.ExitCode);
+        var env = await File.ReadAllTextAsync(temp.Combine(".env"));
+        Assert.Contains("\nTZ=Europe/Amsterdam\n", env);
+        Assert.Contains("\nWIREGUARD_PRIVATE_KEY=kept-secret\n", env);
+        Assert.Contains("\nMY_OWN=1\n", env);
+        Assert.Contains("\nPUID=1000\n", env);
+        Assert.Contains("\nCOMPOSE_PROJECT_NAME=servarr\n", env);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(temp.Combine(".env")));
+        }
+    }
+
+    [DockerFact]
+    public async Task DockerComposeAcceptsThePublishedFile()
+    {
+        DockerEngine.RequireAvailable();
+        using var temp = new TempDirectory();
+        await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
+
+        var config = DockerEngine.Run("docker-compose", ["config", "--quiet"], TimeSpan.FromSeconds(60), temp.Path);
+
+        Assert.True(config.ExitCode == 0, config.ToString());
+        Assert.DoesNotContain("WARNING", config.StandardError, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static PublishContext Context(IDistributedApplicationBuilder builder) =>
+        new(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+
+    private static async Task<ComposeFile> BuildDefaultStackFileAsync() => BuildFile(await AppHostRunner.BuildDefaultStackAsync());
+
+    private static ComposeFile BuildFile(DistributedApplication app)
+    {
+        var values = new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, null);
+        var context = new PublishContext(app.Model, app.Builder.ExecutionContext, values, app.Builder.AppHostDirectory, "/tmp/out");
+        return ComposePublisher.BuildFile(context, "/tmp/out");
+    }
+}

@@ -1,0 +1,32 @@
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Publishing;
+
+/// <summary>Secret values set in configuration never reach a published file.</summary>
+public class SecretCanaryTests
+{
+    [Fact]
+    public async Task NoSecretValueAppearsInAnyPublishedFile()
+    {
+        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var secrets = app.Model.Parameters.Where(p => p.Secret).ToList();
+        Assert.True(secrets.Count >= 10, "the default stack should have its secrets as secret parameters");
+        var canaries = secrets.ToDictionary(p => $"Parameters:{p.Name}", p => (string?)$"canary-{p.Name}-5e1d");
+        using var temp = new TempDirectory();
+
+        var manifest = await AppHostRunner.RunAsync(["--publisher", "manifest", "--output-path", temp.Combine("manifest")], canaries);
+        var compose = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Combine("compose")], canaries);
+
+        Assert.Equal(0, manifest.ExitCode);
+        Assert.Equal(0, compose.ExitCode);
+        var files = Directory.GetFiles(temp.Path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 });
+        Assert.Equal(3, files.Length);
+        foreach (var file in files)
+        {
+            Assert.DoesNotContain("canary-", await File.ReadAllTextAsync(file));
+        }
+
+        Assert.DoesNotContain("canary-", manifest.Output + manifest.Error + compose.Output + compose.Error);
+    }
+}

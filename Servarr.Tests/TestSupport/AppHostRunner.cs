@@ -1,0 +1,60 @@
+using System.Reflection;
+using Servarr.Hosting;
+
+namespace Servarr.Tests.TestSupport;
+
+/// <summary>
+/// Runs the real Servarr.AppHost Program.cs in-process, as `dotnet run --project Servarr.AppHost -- args` would,
+/// but without environment variables or user-secrets so its output depends only on the repository.
+/// </summary>
+internal static class AppHostRunner
+{
+    private static readonly Assembly s_appHost = Assembly.Load("Servarr.AppHost");
+
+    public sealed record Result(int ExitCode, string Output, string Error, DistributedApplication? Application);
+
+    public static async Task<Result> RunAsync(string[] args, IDictionary<string, string?>? configuration = null, bool skipRun = false)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        DistributedApplication? built = null;
+        var previous = DistributedApplicationTestHook.Current;
+        DistributedApplicationTestHook.Current = new DistributedApplicationTestHook
+        {
+            ConfigureOptions = options => new DistributedApplicationOptions
+            {
+                Args = options.Args,
+                AppHostDirectory = RepositoryPaths.AppHostDirectory,
+                UserSecretsId = null,
+                ReadMachineConfiguration = false,
+                ConfigurationOverrides = configuration ?? new Dictionary<string, string?>(),
+            },
+            OnBuilt = app => built = app,
+            Output = output,
+            Error = error,
+            SkipRun = skipRun,
+        };
+        try
+        {
+            var result = s_appHost.EntryPoint!.Invoke(null, [args]);
+            var exitCode = result switch
+            {
+                Task<int> task => await task,
+                int code => code,
+                _ => throw new InvalidOperationException("Unexpected entry point result."),
+            };
+            return new Result(exitCode, output.ToString(), error.ToString(), built);
+        }
+        finally
+        {
+            DistributedApplicationTestHook.Current = previous;
+        }
+    }
+
+    /// <summary>The default stack's model, as Program.cs declares it for <paramref name="args"/>.</summary>
+    public static async Task<DistributedApplication> BuildDefaultStackAsync(params string[] args)
+    {
+        var result = await RunAsync(args.Length == 0 ? ["publish", "--publisher", "manifest"] : args, skipRun: true);
+        return result.Application ?? throw new InvalidOperationException("Program.cs did not call Build().");
+    }
+}

@@ -1,0 +1,219 @@
+using Servarr.Hosting;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Validation;
+
+/// <summary>Every bad input gets one line naming the resource and the fix; all problems are reported together.</summary>
+public class ModelValidatorTests
+{
+    private static IResourceBuilder<ContainerResource> App(IDistributedApplicationBuilder builder, string name = "app") =>
+        builder.AddContainer(name, "docker.io/library/app", "1.0");
+
+    public static TheoryData<string, Action<IDistributedApplicationBuilder>, string> Cases => new()
+    {
+        {
+            "invalid name", b => App(b, "Sonarr_4K"),
+            "resource 'Sonarr_4K': invalid name 'Sonarr_4K'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'sonarr-4k')"
+        },
+        {
+            "double hyphen", b => App(b, "my--app"),
+            "resource 'my--app': invalid name 'my--app'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'my-app')"
+        },
+        {
+            "too long", b => App(b, new string('a', 64)),
+            $"resource '{new string('a', 64)}': invalid name '{new string('a', 64)}'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. '{new string('a', 63)}')"
+        },
+        {
+            "duplicate name", b => { App(b, "sonarr"); App(b, "sonarr"); },
+            "resource 'sonarr': the name is used by 2 resources; give each resource its own name"
+        },
+        {
+            "cycle", b => { var x = App(b, "x"); var y = App(b, "y"); x.WaitFor(y); y.WithReference(x); },
+            "resource 'x': dependency cycle x -> y -> x; remove one WithReference/WaitFor so the stack has a start order"
+        },
+        {
+            "reference outside the model", b => App(b).WithReference(b.CreateResourceBuilder(new ContainerResource("ghost")).WithHttpEndpoint(targetPort: 80).GetEndpoint()),
+            "resource 'app': refers to 'ghost', which is not in the model; add it with builder.Add...(\"ghost\") or remove the reference"
+        },
+        {
+            "unknown endpoint", b => { var s = App(b, "sonarr").WithHttpEndpoint(targetPort: 8989); App(b).WithReference(s.GetEndpoint("web")); },
+            "resource 'app': refers to endpoint 'web' of 'sonarr', which has no such endpoint; use one of: http"
+        },
+        {
+            "same host port twice", b => { App(b, "a").WithHttpEndpoint(port: 8080, targetPort: 80); App(b, "b").WithHttpEndpoint(port: 8080, targetPort: 8080); },
+            "resource 'a': host port 8080/tcp is published by a.http and b.http; give each a different port: or drop it"
+        },
+        {
+            "same port in one VPN namespace", b =>
+            {
+                var vpn = b.AddGluetun("gluetun", b.AddHost(), b.AddParameter("p", defaultValue: "x"), b.AddParameter("k", secret: true, defaultValue: "x"), b.AddParameter("a", defaultValue: "x"));
+                App(b, "one").WithHttpEndpoint(targetPort: 8080).WithVpn(vpn);
+                App(b, "two").WithHttpEndpoint(targetPort: 8080).WithVpn(vpn);
+            },
+            "resource 'two': listens on port 8080/tcp like one in the VPN namespace of 'gluetun'; apps sharing a namespace need distinct ports: move one app to another port (its own setting, e.g. WEBUI_PORT, and targetPort)"
+        },
+        {
+            "WithVpn on something that is not a VPN", b => { var other = App(b, "other"); App(b).WithVpn(other); },
+            "resource 'app': WithVpn('other'): 'other' is not a VPN gateway; pass the resource from builder.AddGluetun(...)"
+        },
+        {
+            "WithVpn on an app that is itself behind a VPN", b =>
+            {
+                var vpn = AddGluetun(b, "outer");
+                var inner = AddGluetun(b, "inner").WithVpn(vpn);
+                App(b).WithVpn(inner);
+            },
+            "resource 'app': WithVpn('inner'): 'inner' is itself behind the VPN 'outer'; use WithVpn(outer) directly"
+        },
+        {
+            "VPN app with its own host port", b => App(b).WithHttpEndpoint(port: 8080, targetPort: 8080).WithVpn(AddGluetun(b, "gluetun")),
+            "resource 'app': is behind the VPN 'gluetun' and cannot publish host port 8080 itself (endpoint 'http'); drop port: — other apps reach it at http://gluetun:8080"
+        },
+        {
+            "VPN app with its own network", b => App(b).WithNetwork(b.AddNetwork("internal")).WithVpn(AddGluetun(b, "gluetun")),
+            "resource 'app': is behind the VPN 'gluetun' and cannot join network 'internal'; remove WithNetwork — put 'gluetun' on that network instead"
+        },
+        {
+            "empty bind source", b => App(b).WithBindMount("", "/config"),
+            "resource 'app': bind mount at /config has an empty source; pass the host path to WithBindMount"
+        },
+        {
+            "bind source from an empty parameter", b => App(b).WithBindMount(ReferenceExpression.Create($"{b.AddParameter("root", defaultValue: "")}/app"), "/config"),
+            "resource 'app': bind mount at /config has an empty source because parameter 'root' is empty; set it to a host path (dotnet user-secrets set Parameters:root <path> --project Servarr.AppHost)"
+        },
+        {
+            "read-only mount where the app writes", b => App(b).WithBindMount("/srv/app", "/config", isReadOnly: true).WithWritablePath("/config"),
+            "resource 'app': mounts /config read-only, but the app writes there; drop isReadOnly: true for that mount"
+        },
+        {
+            "two mounts at one target", b => App(b).WithBindMount("/a", "/data").WithVolume("app-data", "/data"),
+            "resource 'app': mounts 2 sources at /data; keep one mount per target path"
+        },
+        {
+            "endpoint without target port", b => App(b).WithHttpEndpoint(),
+            "resource 'app': endpoint 'http' has no target port; pass targetPort: <the port the app listens on>"
+        },
+        {
+            "duplicate endpoint name", b => App(b).WithHttpEndpoint(targetPort: 80).WithHttpEndpoint(targetPort: 81),
+            "resource 'app': endpoint name 'http' is used 2 times; pass a distinct name: to each endpoint"
+        },
+        {
+            "endpoint name too long for Kubernetes", b => App(b).WithHttpEndpoint(targetPort: 80, name: "qbittorrent-webui"),
+            "resource 'app': invalid endpoint name 'qbittorrent-webui'; use at most 15 lowercase letters, digits and hyphens (it becomes a Kubernetes port name)"
+        },
+        {
+            "latest tag", b => b.AddContainer("app", "docker.io/library/app", "latest"),
+            "resource 'app': image 'docker.io/library/app:latest' uses tag 'latest', which changes under you; pin a version with .WithImageTag(\"<version>\")"
+        },
+        {
+            "missing tag", b => b.AddContainer("app", "docker.io/library/app"),
+            "resource 'app': image 'docker.io/library/app' has no tag; pin a version with .WithImageTag(\"<version>\")"
+        },
+        {
+            "secret in an argument", b => App(b).WithArgs("--password", b.AddParameter("db-password", secret: true, defaultValue: "x")),
+            "resource 'app': secret parameter 'db-password' is used in an argument, where anyone can read it (docker inspect, ps); pass it through WithEnvironment instead"
+        },
+        {
+            "secret in a label", b => App(b).WithLabel("token", b.AddParameter("api-token", secret: true, defaultValue: "x")),
+            "resource 'app': secret parameter 'api-token' is used in label 'token', where anyone can read it (docker inspect, ps); pass it through WithEnvironment instead"
+        },
+        {
+            "invalid environment variable name", b => App(b).WithEnvironment("MY-VAR", "1"),
+            "resource 'app': invalid environment variable name 'MY-VAR'; use letters, digits and '_' (e.g. 'MY_VAR')"
+        },
+        {
+            "invalid volume name", b => App(b).WithVolume("App_Data", "/data"),
+            "resource 'app': invalid volume name 'App_Data'; use lowercase letters, digits and single hyphens (e.g. 'app-data')"
+        },
+        {
+            "waiting for completion of a service that always restarts", b => { var job = App(b, "job"); App(b).WaitForCompletion(job); },
+            "resource 'app': waits for 'job' to complete, but its restart policy is 'always' so it never does; give 'job' .WithRestartPolicy(RestartPolicy.No)"
+        },
+        {
+            "refers to itself", b => { var a = App(b); a.WaitFor(a); },
+            "resource 'app': refers to or waits for itself; remove that WithReference/WaitFor"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void BadInputGetsOneClearLine(string @case, Action<IDistributedApplicationBuilder> declare, string expected)
+    {
+        var builder = TestAppBuilder.Create();
+        declare(builder);
+
+        var problems = builder.Problems();
+
+        Assert.True(problems.Contains(expected), $"{@case}: expected\n  {expected}\nbut got\n  {string.Join("\n  ", problems)}");
+    }
+
+    [Fact]
+    public void UnknownPublisherIsReported()
+    {
+        var builder = TestAppBuilder.Create();
+        App(builder);
+
+        Assert.Equal(["resource '--publisher': unknown publisher 'helm'; use --publisher manifest or --publisher compose"], builder.Problems("helm"));
+    }
+
+    [Fact]
+    public void RequiredParameterWithoutValueInRunModeSaysHowToSetIt()
+    {
+        var builder = TestAppBuilder.Create(DistributedApplicationOperation.Run);
+        App(builder).WithEnvironment("KEY", builder.AddParameter("wireguard-private-key", secret: true));
+
+        Assert.Equal(
+            ["resource 'wireguard-private-key': required parameter has no value; set it with: dotnet user-secrets set Parameters:wireguard-private-key <value> --project Servarr.AppHost (or environment variable Parameters__wireguard-private-key)"],
+            builder.Problems());
+    }
+
+    [Fact]
+    public void RequiredParameterMayBeMissingWhenPublishing()
+    {
+        var builder = TestAppBuilder.Create();
+        App(builder).WithEnvironment("KEY", builder.AddParameter("wireguard-private-key", secret: true));
+
+        Assert.Empty(builder.Problems());
+    }
+
+    [Fact]
+    public void MissingMediaPathIsReportedInRunModeOnly()
+    {
+        var run = TestAppBuilder.Create(DistributedApplicationOperation.Run);
+        App(run).WithMediaMount(run.AddHost(), "/data");
+        var publish = TestAppBuilder.Create();
+        App(publish).WithMediaMount(publish.AddHost(), "/data");
+
+        Assert.Equal(
+            ["resource 'app': media path /srv/media (mounted at /data) does not exist; create it (mkdir -p /srv/media), or point parameter 'media-root' at your library"],
+            run.Problems(directoryExists: _ => false));
+        Assert.Empty(publish.Problems(directoryExists: _ => false));
+    }
+
+    [Fact]
+    public void AllProblemsAreReportedTogether()
+    {
+        var builder = TestAppBuilder.Create();
+        builder.AddContainer("Bad Name", "docker.io/library/app", "latest").WithHttpEndpoint();
+
+        var problems = builder.Problems();
+
+        Assert.Equal(3, problems.Count);
+        Assert.All(problems, p => Assert.StartsWith("resource 'Bad Name': ", p));
+    }
+
+    [Fact]
+    public async Task TheDefaultStackIsValidForPublishing()
+    {
+        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var context = new Servarr.Hosting.Validation.ValidationContext(app.Model, app.Builder.ExecutionContext,
+            new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, null), "compose");
+
+        Assert.Empty(Servarr.Hosting.Validation.ModelValidator.Validate(context));
+    }
+
+    private static IResourceBuilder<GluetunResource> AddGluetun(IDistributedApplicationBuilder b, string name) =>
+        b.AddGluetun(name, b.AddHost(), b.AddParameter($"{name}-provider", defaultValue: "x"),
+            b.AddParameter($"{name}-key", secret: true, defaultValue: "x"), b.AddParameter($"{name}-addresses", defaultValue: "x"));
+}
