@@ -1,23 +1,34 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 
 namespace Servarr.Hosting.Publishing.Compose;
 
-/// <summary>A service mount in long syntax.</summary>
-public sealed class ComposeServiceVolume
+/// <summary>
+/// A service mount, written in the short syntax <c>source:target[:ro]</c>: unlike the long syntax, docker-compose
+/// 1.29 and Compose v2 both create a missing host folder for it (the long syntax's <c>create_host_path</c> is
+/// unknown to 1.29), so a first <c>up</c> works before any config folder exists.
+/// </summary>
+public sealed class ComposeServiceVolume : IYamlConvertible
 {
     /// <summary><c>bind</c> or <c>volume</c>.</summary>
-    [YamlMember(Alias = "type")]
     public required string Type { get; set; }
 
     /// <summary>Host path or volume name.</summary>
-    [YamlMember(Alias = "source")]
     public required string Source { get; set; }
 
     /// <summary>Path in the container.</summary>
-    [YamlMember(Alias = "target")]
     public required string Target { get; set; }
 
-    /// <summary>True for read-only mounts; omitted otherwise.</summary>
-    [YamlMember(Alias = "read_only")]
+    /// <summary>True for read-only mounts.</summary>
     public bool? ReadOnly { get; set; }
+
+    /// <summary>The short syntax.</summary>
+    public override string ToString() => $"{Source}:{Target}{(ReadOnly == true ? ":ro" : "")}";
+
+    void IYamlConvertible.Read(IParser parser, Type expectedType, ObjectDeserializer nestedObjectDeserializer) =>
+        throw new NotSupportedException("Compose files are written, not read.");
+
+    void IYamlConvertible.Write(IEmitter emitter, ObjectSerializer nestedObjectSerializer) =>
+        emitter.Emit(new Scalar(ToString()));
 }

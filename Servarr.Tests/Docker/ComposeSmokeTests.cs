@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Docker;
+
+/// <summary>
+/// Brings the published compose file up on the real engine with local stand-in images (tagged with the real image
+/// names) and checks what a user relies on: every service turns healthy, only Plex's port is on the host, the VPN
+/// apps are reached through gluetun, and Kopia cannot write to what it backs up.
+/// </summary>
+public class ComposeSmokeTests
+{
+    private static readonly TimeSpan s_healthyWithin = TimeSpan.FromMinutes(4);
+
+    [DockerFact]
+    public async Task PublishedComposeFileComesUpHealthyOnTheRealEngine()
+    {
+        DockerEngine.RequireAvailable();
+        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var names = app.Model.Containers.Select(c => c.Name).ToList();
+        BuildStandIns(app.Model.Containers.Select(c => c.GetImage()!.Reference).ToList());
+
+        using var temp = new TempDirectory();
+        var compose = temp.Combine("compose");
+        Directory.CreateDirectory(temp.Combine("media", "media", "tv"));
+        Directory.CreateDirectory(temp.Combine("media", "torrents"));
+        var published = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", compose],
+            new Dictionary<string, string?>
+            {
+                ["Parameters:config-root"] = temp.Combine("config"),
+                ["Parameters:media-root"] = temp.Combine("media"),
+            });
+        Assert.True(published.ExitCode == 0, published.Error);
+        var environment = new Dictionary<string, string> { ["COMPOSE_PROJECT_NAME"] = "servarr-smoke" };
+        RemoveContainers(names);
+
+        try
+        {
+            var up = DockerEngine.Run("docker-compose", ["up", "-d"], TimeSpan.FromMinutes(5), compose, environment);
+            Assert.True(up.ExitCode == 0, $"docker-compose up failed: {up}");
+            await WaitUntilHealthyAsync(names, compose, environment);
+
+            AssertOnlyPlexPublishesHostPorts(names);
+            AssertVpnAppsAreReachedThroughGluetun();
+            AssertKopiaMountsAreReadOnly();
+        }
+        finally
+        {
+            DockerEngine.Run("docker-compose", ["down", "-v", "--remove-orphans", "-t", "2"], TimeSpan.FromMinutes(2), compose, environment);
+            RemoveContainers(names);
+        }
+    }
+
+    private static void BuildStandIns(IReadOnlyList<string> images)
+    {
+        var script = Path.Combine(RepositoryPaths.Tests, "TestSupport", "StandIns", "build-standins.sh");
+        var build = DockerEngine.Run("bash", [script], TimeSpan.FromMinutes(5));
+        Assert.True(build.ExitCode == 0, $"building the stand-in images failed: {build}");
+        var listed = DockerEngine.Run("bash", [script, "--list"], TimeSpan.FromSeconds(30)).StandardOutput
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var missing = images.Except(listed).ToList();
+        Assert.True(missing.Count == 0, $"no stand-in for {string.Join(", ", missing)}: add it to STANDIN_TABLE in build-standins.sh");
+    }
+
+    private static async Task WaitUntilHealthyAsync(IReadOnlyList<string> names, string compose, Dictionary<string, string> environment)
+    {
+        var deadline = DateTime.UtcNow + s_healthyWithin;
+        Dictionary<string, string> states;
+        do
+        {
+            states = names.ToDictionary(n => n, n => DockerEngine.Run("docker",
+                ["inspect", "-f", "{{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{else}}no-healthcheck{{end}}", n],
+                TimeSpan.FromSeconds(20)).StandardOutput.Trim());
+            if (states.Values.All(s => s == "running/healthy"))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+        while (DateTime.UtcNow < deadline);
+
+        var logs = DockerEngine.Run("docker-compose", ["logs", "--tail", "20"], TimeSpan.FromSeconds(60), compose, environment);
+        Assert.Fail($"not all services healthy within {s_healthyWithin}:\n{string.Join("\n", states.Select(s => $"  {s.Key}: {s.Value}"))}\n{logs.StandardOutput}");
+    }
+
+    private static void AssertOnlyPlexPublishesHostPorts(IReadOnlyList<string> names)
+    {
+        var published = names.Where(n =>
+        {
+            var ports = DockerEngine.Run("docker", ["inspect", "-f", "{{json .HostConfig.PortBindings}}", n], TimeSpan.FromSeconds(20)).StandardOutput.Trim();
+            return ports is not ("{}" or "null" or "");
+        }).ToList();
+        Assert.Equal(["plex"], published);
+        var port = DockerEngine.Run("docker", ["port", "plex", "32400/tcp"], TimeSpan.FromSeconds(20)).StandardOutput;
+        Assert.Contains(":32400", port);
+    }
+
+    private static void AssertVpnAppsAreReachedThroughGluetun()
+    {
+        var gluetunId = Inspect("gluetun", "{{.Id}}");
+        foreach (var (app, port, path) in new[] { ("qbittorrent", 8080, "/"), ("prowlarr", 9696, "/ping"), ("sonarr", 8989, "/ping"), ("radarr", 7878, "/ping") })
+        {
+            Assert.Equal($"container:{gluetunId}", Inspect(app, "{{.HostConfig.NetworkMode}}"));
+            var call = DockerEngine.Run("docker", ["exec", "seerr", "wget", "-q", "-O", "/dev/null", $"http://gluetun:{port}{path}"], TimeSpan.FromSeconds(30));
+            Assert.True(call.ExitCode == 0, $"{app} not reachable at http://gluetun:{port}{path} from seerr: {call}");
+        }
+    }
+
+    private static void AssertKopiaMountsAreReadOnly()
+    {
+        using var mounts = JsonDocument.Parse(Inspect("kopia", "{{json .Mounts}}"));
+        var sources = mounts.RootElement.EnumerateArray().Where(m => m.GetProperty("Destination").GetString()!.StartsWith("/data/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(11, sources.Count);
+        Assert.All(sources, m => Assert.False(m.GetProperty("RW").GetBoolean(), m.GetProperty("Destination").GetString()));
+        var write = DockerEngine.Run("docker", ["exec", "kopia", "touch", "/data/sonarr/kopia-was-here"], TimeSpan.FromSeconds(30));
+        Assert.NotEqual(0, write.ExitCode);
+        Assert.Contains("Read-only file system", write.StandardError);
+    }
+
+    private static string Inspect(string container, string format) =>
+        DockerEngine.Run("docker", ["inspect", "-f", format, container], TimeSpan.FromSeconds(20)).StandardOutput.Trim();
+
+    private static void RemoveContainers(IReadOnlyList<string> names) =>
+        DockerEngine.Run("docker", ["rm", "-f", .. names], TimeSpan.FromMinutes(1));
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Wall time of publishing the default stack in every format through the real CLI, against the time of starting a
+# .NET hello-world console app, measured on this machine in this run. Both are Release builds started as
+# `dotnet <app>.dll`, so what is timed is the process (host start, JIT, work, exit), never msbuild.
+#
+#   bench/publish-vs-hello.sh              # 10 timed rounds after 2 warm-up rounds
+#   RUNS=20 WARMUP=3 bench/publish-vs-hello.sh
+#   NO_BUILD=1 bench/publish-vs-hello.sh   # reuse the Release builds already there
+#
+# The CLI writes one format per process, so "publish all" is two processes: manifest, then compose. The table shows
+# (a) the two together against one hello-world start, and (b) each process alone against hello-world.
+# Figures are printed, not asserted; the exit code is non-zero only if a build or a publish fails.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUNS="${RUNS:-10}"
+WARMUP="${WARMUP:-2}"
+TARGET_RATIO="2.0"
+
+APPHOST_DLL="$ROOT/Servarr.AppHost/bin/Release/net10.0/Servarr.AppHost.dll"
+HELLO_DLL="$ROOT/bench/HelloWorld/bin/Release/net10.0/HelloWorld.dll"
+
+if [[ "${NO_BUILD:-0}" != "1" ]]; then
+    echo "Building Release (not timed)..."
+    dotnet build "$ROOT/Servarr.AppHost/Servarr.AppHost.csproj" -c Release -nologo -v quiet >/dev/null
+    dotnet build "$ROOT/bench/HelloWorld/HelloWorld.csproj" -c Release -nologo -v quiet >/dev/null
+fi
+
+for dll in "$APPHOST_DLL" "$HELLO_DLL"; do
+    [[ -f "$dll" ]] || { echo "missing $dll; run without NO_BUILD=1" >&2; exit 1; }
+done
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+LOG="$WORK/last.log"
+
+# Runs one command, its output to a log; prints the elapsed wall time in microseconds. On failure shows the log.
+time_us() {
+    local start end
+    start=$(date +%s%N)
+    if ! "$@" >"$LOG" 2>&1; then
+        echo "command failed: $*" >&2
+        cat "$LOG" >&2
+        exit 1
+    fi
+    end=$(date +%s%N)
+    echo $(((end - start) / 1000))
+}
+
+hello() { dotnet "$HELLO_DLL"; }
+publish_manifest() { dotnet "$APPHOST_DLL" publish --publisher manifest --output-path "$WORK/out/aspire-manifest.json"; }
+publish_compose() { dotnet "$APPHOST_DLL" publish --publisher compose --output-path "$WORK/out/compose"; }
+
+# Median of the numbers on stdin (mean of the middle two for an even count).
+median() {
+    sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+echo "Warming up ($WARMUP rounds: disk cache, the first-run work of the dotnet host)..."
+for ((i = 0; i < WARMUP; i++)); do
+    time_us hello >/dev/null
+    time_us publish_manifest >/dev/null
+    time_us publish_compose >/dev/null
+done
+
+# Rounds interleave the three commands, so drift on the machine (other load, frequency changes) hits all alike.
+: >"$WORK/hello" ; : >"$WORK/manifest" ; : >"$WORK/compose" ; : >"$WORK/all"
+echo "Timing $RUNS rounds..."
+for ((i = 0; i < RUNS; i++)); do
+    h=$(time_us hello)
+    m=$(time_us publish_manifest)
+    c=$(time_us publish_compose)
+    echo "$h" >>"$WORK/hello"
+    echo "$m" >>"$WORK/manifest"
+    echo "$c" >>"$WORK/compose"
+    echo $((m + c)) >>"$WORK/all"
+done
+
+# Sanity check: the last publish really wrote every file.
+for f in "$WORK/out/aspire-manifest.json" "$WORK/out/compose/docker-compose.yaml" "$WORK/out/compose/.env"; do
+    [[ -s "$f" ]] || { echo "publish did not write $f" >&2; exit 1; }
+done
+
+H=$(median <"$WORK/hello")
+M=$(median <"$WORK/manifest")
+C=$(median <"$WORK/compose")
+A=$(median <"$WORK/all")
+
+echo
+echo "publish (default stack, Servarr.AppHost/Program.cs) vs dotnet hello-world; Release; median of $RUNS runs"
+echo "machine: $(nproc) cores, $(uname -sr), dotnet $(dotnet --version)"
+echo
+awk -v h="$H" -v m="$M" -v c="$C" -v a="$A" -v t="$TARGET_RATIO" 'BEGIN {
+    line = "-------------------------------------------------------------------------------------------"
+    printf "%-58s %10s %8s %10s\n", "process", "median ms", "x hello", "target"
+    print line
+    printf "%-58s %10.1f %8.2f %10s\n", "hello-world (dotnet HelloWorld.dll)", h / 1000, 1, "-"
+    printf "%-58s %10.1f %8.2f %10s\n", "(a) publish all: manifest + compose, two processes", a / 1000, a / h, "<= " t "x"
+    printf "%-58s %10.1f %8.2f %10s\n", "(b) publish --publisher manifest (one process)", m / 1000, m / h, "-"
+    printf "%-58s %10.1f %8.2f %10s\n", "(b) publish --publisher compose (one process)", c / 1000, c / h, "-"
+    print line
+    printf "publish-all / hello-world = %.2fx (target <= %sx): %s\n", a / h, t, (a / h <= t + 0) ? "MET" : "MISSED"
+}'
