@@ -6,7 +6,8 @@ namespace Servarr.Hosting;
 
 /// <summary>
 /// Resolves parameter values: configuration first, then the default. In run mode a generated secret with no
-/// value yet is created and saved to user-secrets, once; in publish mode nothing is generated or saved.
+/// value yet is created and saved to user-secrets, once (kept in memory only when the AppHost has no user-secrets
+/// id); in publish mode nothing is generated or saved.
 /// </summary>
 public sealed class ParameterValues
 {
@@ -22,7 +23,7 @@ public sealed class ParameterValues
         ArgumentNullException.ThrowIfNull(executionContext);
         _configuration = configuration;
         _store = store;
-        _mayGenerate = executionContext.IsRunMode && store is not null;
+        _mayGenerate = executionContext.IsRunMode;
     }
 
     /// <summary>Resolves <paramref name="parameter"/>; the result is cached for the life of this resolver.</summary>
@@ -53,7 +54,7 @@ public sealed class ParameterValues
                 return new(constant.Value, ParameterValueSource.Default, parameter.Secret);
             case GenerateParameterDefault generate when _mayGenerate:
                 var created = Generate(generate);
-                _store!.Set(parameter.ConfigurationKey, created);
+                _store?.Set(parameter.ConfigurationKey, created);
                 return new(created, ParameterValueSource.Generated, parameter.Secret);
             default:
                 return new(null, ParameterValueSource.Missing, parameter.Secret);

@@ -9,14 +9,14 @@ internal static class RunCommand
     public const string NotAvailableMessage =
         "Running the stack on the local Docker engine is not available yet; publish it instead: dotnet run --project Servarr.AppHost -- publish --publisher compose --output-path deploy/compose";
 
-    public static Command Create(DistributedApplication application, TextWriter output)
+    public static Command Create(DistributedApplication application, TextWriter error)
     {
         var command = new Command("run", "Run the stack on the local Docker engine (the default when no verb is given).");
-        command.SetAction((_, token) => RunAsync(application, output, token));
+        command.SetAction((_, token) => RunAsync(application, error, token));
         return command;
     }
 
-    public static Task<int> RunAsync(DistributedApplication application, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(DistributedApplication application, TextWriter error, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var builder = application.Builder;
@@ -28,6 +28,7 @@ internal static class RunCommand
         var store = builder.UserSecretsId is null ? null : UserSecretsStore.ForId(builder.UserSecretsId);
         var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store);
         ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, parameters));
-        throw new ServarrException(NotAvailableMessage);
+        await error.WriteLineAsync(NotAvailableMessage).ConfigureAwait(false);
+        return ExitCodes.NotAvailable;
     }
 }

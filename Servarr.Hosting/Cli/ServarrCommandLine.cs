@@ -20,12 +20,12 @@ public static class ServarrCommandLine
         var outputPath = CliOptions.OutputPath();
         root.Options.Add(publisher);
         root.Options.Add(outputPath);
-        var run = RunCommand.Create(application, output);
+        var run = RunCommand.Create(application, error);
         root.Subcommands.Add(run);
         root.Subcommands.Add(PublishCommand.Create(application, output));
         root.SetAction((result, token) => result.GetValue(publisher) is { } name
             ? PublishCommand.PublishAsync(application, name, result.GetValue(outputPath), output, token)
-            : RunCommand.RunAsync(application, output, token));
+            : RunCommand.RunAsync(application, error, token));
 
         var parse = root.Parse(args);
         try

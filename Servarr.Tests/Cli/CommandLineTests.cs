@@ -1,0 +1,89 @@
+using Servarr.Hosting.Cli;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Cli;
+
+/// <summary>The AppHost's command line, run through the real Program.cs.</summary>
+public class CommandLineTests
+{
+    [Fact]
+    public async Task UnknownPublisherIsOneLineAndWritesNothing()
+    {
+        using var temp = new TempDirectory();
+
+        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "helm", "--output-path", temp.Path]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Equal(
+            "error: --publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose\n1 problem(s) found; nothing was written or started.\n",
+            result.Error.ReplaceLineEndings("\n"));
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public async Task AspireStyleSwitchesWithoutAVerbPublish()
+    {
+        using var temp = new TempDirectory();
+
+        var result = await AppHostRunner.RunAsync(["--publisher", "compose", "--output-path", temp.Path]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(temp.Combine("docker-compose.yaml")));
+        Assert.Contains($"Published compose to {temp.Combine("docker-compose.yaml")}", result.Output);
+    }
+
+    [Fact]
+    public async Task RunChecksTheModelFirstAndNamesEveryMissingSecret()
+    {
+        var result = await AppHostRunner.RunAsync([]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("error: resource 'wireguard-private-key': required parameter has no value; set it with: dotnet user-secrets set Parameters:wireguard-private-key <value> --project Servarr.AppHost (or environment variable Parameters__wireguard-private-key)", result.Error);
+        Assert.Contains("error: resource 'tunnel-token': required parameter has no value;", result.Error);
+        Assert.DoesNotContain("sonarr-api-key", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public async Task RunSaysInOneLineThatItIsNotAvailableYet()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("media", "media"));
+        var configuration = new[]
+        {
+            "vpn-provider", "wireguard-private-key", "wireguard-addresses", "tunnel-token", "plex-claim", "r2-account-id", "r2-bucket",
+            "r2-access-key-id", "r2-secret-access-key", "kopia-password", "smtp-password",
+        }.ToDictionary(n => $"Parameters:{n}", n => (string?)"x");
+        configuration["Parameters:media-root"] = temp.Combine("media");
+        configuration["Parameters:config-root"] = temp.Combine("config");
+
+        var result = await AppHostRunner.RunAsync(["run"], configuration);
+
+        Assert.Equal(ExitCodes.NotAvailable, result.ExitCode);
+        Assert.Equal(RunCommand.NotAvailableMessage + "\n", result.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task HelpNamesTheVerbsAndPublishers()
+    {
+        var root = await AppHostRunner.RunAsync(["--help"]);
+        var publish = await AppHostRunner.RunAsync(["publish", "--help"]);
+
+        Assert.Equal(0, root.ExitCode);
+        Assert.Contains("run", root.Output);
+        Assert.Contains("publish", root.Output);
+        Assert.Contains("media stack", root.Output);
+        Assert.Contains("manifest or compose", publish.Output);
+        Assert.Contains("--output-path", publish.Output);
+    }
+
+    [Fact]
+    public async Task ParseErrorsExitNonZeroWithoutAStackTrace()
+    {
+        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--frobnicate"]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--frobnicate", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+}
