@@ -20,19 +20,20 @@ TARGET_RATIO="2.0"
 APPHOST_DLL="$ROOT/Servarr.AppHost/bin/Release/net10.0/Servarr.AppHost.dll"
 HELLO_DLL="$ROOT/bench/HelloWorld/bin/Release/net10.0/HelloWorld.dll"
 
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+LOG="$WORK/last.log"
+
 if [[ "${NO_BUILD:-0}" != "1" ]]; then
     echo "Building Release (not timed)..."
-    dotnet build "$ROOT/Servarr.AppHost/Servarr.AppHost.csproj" -c Release -nologo -v quiet >/dev/null
-    dotnet build "$ROOT/bench/HelloWorld/HelloWorld.csproj" -c Release -nologo -v quiet >/dev/null
+    for project in "$ROOT/Servarr.AppHost/Servarr.AppHost.csproj" "$ROOT/bench/HelloWorld/HelloWorld.csproj"; do
+        dotnet build "$project" -c Release -nologo -v quiet >"$LOG" 2>&1 || { cat "$LOG" >&2; exit 1; }
+    done
 fi
 
 for dll in "$APPHOST_DLL" "$HELLO_DLL"; do
     [[ -f "$dll" ]] || { echo "missing $dll; run without NO_BUILD=1" >&2; exit 1; }
 done
-
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-LOG="$WORK/last.log"
 
 # Runs one command, its output to a log; prints the elapsed wall time in microseconds. On failure shows the log.
 time_us() {

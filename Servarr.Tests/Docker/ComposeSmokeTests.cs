@@ -13,7 +13,7 @@ public class ComposeSmokeTests
 {
     private static readonly TimeSpan s_healthyWithin = TimeSpan.FromMinutes(4);
 
-    [DockerFact]
+    [DockerFact(needsStandIns: true)]
     public async Task PublishedComposeFileComesUpHealthyOnTheRealEngine()
     {
         DockerEngine.RequireAvailable();

@@ -8,11 +8,20 @@ namespace Servarr.Tests.TestSupport;
 /// </summary>
 public sealed class DockerFactAttribute : FactAttribute
 {
-    public DockerFactAttribute()
+    public DockerFactAttribute(bool needsStandIns = false)
     {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && !DockerEngine.IsAvailable)
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
         {
-            Skip = "Docker engine or docker-compose not available (set CI=true to make this a failure).";
+            return;
+        }
+
+        if (!DockerEngine.IsAvailable)
+        {
+            Skip = "Docker engine or docker-compose not available (set CI=true to make this a failure; bash .ci/run installs and starts them).";
+        }
+        else if (needsStandIns && !File.Exists("/bin/busybox"))
+        {
+            Skip = "stand-in images need /bin/busybox: apt-get install busybox-static (or run bash .ci/run).";
         }
     }
 }

@@ -9,7 +9,9 @@ namespace Servarr.Hosting.Publishing.Manifest;
 /// </summary>
 internal static class ManifestExpressions
 {
-    public static string Render(ReferenceExpression expression) => expression.Render(RenderValue);
+    /// <summary>Renders an expression; literal braces are doubled so readers do not take them for placeholders.</summary>
+    public static string Render(ReferenceExpression expression) =>
+        expression.Render(RenderValue, literal => literal.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
 
     private static string RenderValue(IValueReference value) => value switch
     {
