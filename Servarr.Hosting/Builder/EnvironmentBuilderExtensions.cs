@@ -50,6 +50,17 @@ public static class EnvironmentBuilderExtensions
             .WithAnnotation(new ResourceReferenceAnnotation(endpoint.Resource, endpoint.EndpointName));
     }
 
+    /// <summary>Sets <paramref name="name"/> to a value computed when the stack runs or is published, not when declared.</summary>
+    /// <example><code>app.WithEnvironment("BUILD_DATE", () => DateTime.UtcNow.ToString("yyyy-MM-dd"));</code></example>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, Func<string> value)
+        where T : IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        return builder.WithAnnotation(new EnvironmentCallbackAnnotation(context => context.EnvironmentVariables[name] = value()));
+    }
+
     /// <summary>Adds variables computed when the stack runs or is published.</summary>
     /// <example>
     /// <code>

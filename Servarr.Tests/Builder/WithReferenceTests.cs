@@ -78,6 +78,18 @@ public class WithReferenceTests
     }
 
     [Fact]
+    public void ValueCallbacksRunWhenTheEnvironmentIsEvaluatedNotWhenDeclared()
+    {
+        var builder = TestAppBuilder.Create();
+        var calls = 0;
+        var app = builder.AddContainer("app", "docker.io/library/app", "1.0").WithEnvironment("COUNT", () => (++calls).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, calls);
+        Assert.Equal("1", Evaluate(builder, app.Resource)["COUNT"]);
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
     public void InterpolatedValuesKeepParametersAndEndpointsAsHoles()
     {
         var builder = TestAppBuilder.Create();

@@ -26,24 +26,7 @@ public static class ComposeExpressions
     private static string RenderValue(IValueReference value) => value switch
     {
         ParameterResource parameter => $"${{{VariableName(parameter)}}}",
-        EndpointPropertyReference property => RenderEndpoint(property),
+        EndpointPropertyReference property => InNetworkAddress.Render(property),
         _ => throw new InvalidOperationException($"Compose cannot express a {value.GetType().Name}."),
     };
-
-    private static string RenderEndpoint(EndpointPropertyReference reference)
-    {
-        var owner = reference.Endpoint.Resource;
-        var endpoint = owner.FindEndpoint(reference.Endpoint.EndpointName);
-        var host = owner.GetNetworkHost();
-        var port = endpoint?.TargetPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        var scheme = endpoint?.Scheme ?? "http";
-        return reference.Property switch
-        {
-            EndpointProperty.Url => $"{scheme}://{host}:{port}",
-            EndpointProperty.Host => host,
-            EndpointProperty.Port or EndpointProperty.TargetPort => port,
-            EndpointProperty.HostAndPort => $"{host}:{port}",
-            _ => scheme,
-        };
-    }
 }

@@ -23,22 +23,12 @@ internal static class ManifestExpressions
     private static string RenderEndpoint(EndpointPropertyReference reference)
     {
         var owner = reference.Endpoint.Resource;
-        var name = reference.Endpoint.EndpointName;
-        if (owner.GetVpnGateway() is { } gateway)
+        if (owner.GetVpnGateway() is not null)
         {
-            var endpoint = owner.FindEndpoint(name);
-            var port = endpoint?.TargetPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            return reference.Property switch
-            {
-                EndpointProperty.Url => $"{endpoint?.Scheme ?? "http"}://{gateway.Name}:{port}",
-                EndpointProperty.Host => gateway.Name,
-                EndpointProperty.Port or EndpointProperty.TargetPort => port,
-                EndpointProperty.HostAndPort => $"{gateway.Name}:{port}",
-                _ => endpoint?.Scheme ?? "http",
-            };
+            return InNetworkAddress.Render(reference);
         }
 
-        var prefix = $"{owner.Name}.bindings.{name}";
+        var prefix = $"{owner.Name}.bindings.{reference.Endpoint.EndpointName}";
         return reference.Property switch
         {
             EndpointProperty.Url => $"{{{prefix}.url}}",
