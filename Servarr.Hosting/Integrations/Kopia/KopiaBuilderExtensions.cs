@@ -60,7 +60,13 @@ public static class KopiaBuilderExtensions
         return builder;
     }
 
-    /// <summary>Gives Kopia the Cloudflare R2 (S3-compatible) repository location and keys.</summary>
+    /// <summary>
+    /// Gives Kopia the Cloudflare R2 (S3-compatible) repository: the keys as <c>AWS_ACCESS_KEY_ID</c> /
+    /// <c>AWS_SECRET_ACCESS_KEY</c> (which Kopia's S3 storage reads), and bucket, endpoint and region as
+    /// <c>KOPIA_S3_*</c> for the <c>kopia repository connect s3</c> step. Kopia itself does not read <c>KOPIA_S3_*</c>:
+    /// until the backups work adds that start-up step, connect the repository once by hand
+    /// (<c>docker exec kopia kopia repository connect s3 --bucket=$KOPIA_S3_BUCKET --endpoint=$KOPIA_S3_ENDPOINT --region=auto</c>).
+    /// </summary>
     public static IResourceBuilder<KopiaResource> WithR2Repository(this IResourceBuilder<KopiaResource> builder,
         IResourceBuilder<ParameterResource> accountId, IResourceBuilder<ParameterResource> bucket,
         IResourceBuilder<ParameterResource> accessKeyId, IResourceBuilder<ParameterResource> secretAccessKey)
