@@ -23,6 +23,16 @@ public static class ParameterBuilderExtensions
         return builder.AddResource(new ParameterResource(name, secret, @default, description));
     }
 
+    /// <summary>Adds a parameter with an explicit default: a <see cref="ConstantParameterDefault"/> or a <see cref="GenerateParameterDefault"/>.</summary>
+    /// <example><code>var key = builder.AddParameter("gluetun-api-key", new GenerateParameterDefault(22), secret: true);</code></example>
+    public static IResourceBuilder<ParameterResource> AddParameter(this IDistributedApplicationBuilder builder, string name,
+        ParameterDefault @default, bool secret, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(@default);
+        return builder.AddResource(new ParameterResource(name, secret, @default, description));
+    }
+
     /// <summary>
     /// Adds a secret parameter whose value, when configuration has none, is generated once and kept in the
     /// AppHost's user-secrets, so it stays the same across runs (API keys).
