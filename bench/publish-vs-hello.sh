@@ -13,6 +13,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+loadavg() { if [[ -r /proc/loadavg ]]; then cut -d' ' -f1-3 /proc/loadavg; else echo "n/a"; fi; }
 RUNS="${RUNS:-10}"
 WARMUP="${WARMUP:-2}"
 TARGET_RATIO="2.0"
@@ -57,6 +58,7 @@ median() {
     sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+LOAD_BEFORE="$(loadavg)"
 echo "Warming up ($WARMUP rounds: disk cache, the first-run work of the dotnet host)..."
 for ((i = 0; i < WARMUP; i++)); do
     time_us hello >/dev/null
@@ -89,7 +91,8 @@ A=$(median <"$WORK/all")
 
 echo
 echo "publish (default stack, Servarr.AppHost/Program.cs) vs dotnet hello-world; Release; median of $RUNS runs"
-echo "machine: $(nproc) cores, $(uname -sr), dotnet $(dotnet --version)"
+runtime="$(dotnet --list-runtimes | awk '/^Microsoft.NETCore.App /{v=$2} END{print v}')"
+echo "machine: $(nproc) cores, $(uname -sr), .NET runtime $runtime (SDK $(dotnet --version)); load average before: $LOAD_BEFORE, after: $(loadavg)"
 echo
 awk -v h="$H" -v m="$M" -v c="$C" -v a="$A" -v t="$TARGET_RATIO" 'BEGIN {
     line = "-------------------------------------------------------------------------------------------"

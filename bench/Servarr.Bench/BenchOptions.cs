@@ -9,7 +9,7 @@ internal sealed record BenchOptions(int[] Sizes, int Runs, int Warmup, bool Cold
     {
         var cold = args.Contains("--cold");
         int[] sizes = cold ? [40] : [1000, 2000];
-        var runs = 7;
+        var runs = 9;
         var warmup = 3;
         for (var i = 0; i < args.Length; i++)
         {
