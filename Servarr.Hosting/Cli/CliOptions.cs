@@ -8,13 +8,13 @@ internal static class CliOptions
 {
     public static Option<string?> Publisher() => new("--publisher")
     {
-        Description = $"What to write: {string.Join(" or ", PublisherCatalog.Names)} (manifest = aspire-manifest.json for aspirate; compose = docker-compose.yaml + .env).",
+        Description = $"What to write: {string.Join(" or ", PublisherCatalog.Names)} (manifest = aspire-manifest.json for aspirate; compose = docker-compose.yaml + .env); several at once: manifest,compose.",
         HelpName = "name",
     };
 
     public static Option<string?> OutputPath() => new("--output-path", "-o")
     {
-        Description = "Where to write: a .json file or a directory for the manifest (default aspire-manifest.json), a directory for compose (default deploy/compose).",
+        Description = "Where to write: a .json file or a directory for the manifest (default aspire-manifest.json), a directory for compose (default deploy/compose) and for several publishers (default deploy).",
         HelpName = "path",
     };
 }

@@ -20,7 +20,7 @@ internal static class PublishCommand
         return command;
     }
 
-    public static async Task<int> PublishAsync(DistributedApplication application, string publisherName, string? outputPath,
+    public static async Task<int> PublishAsync(DistributedApplication application, string publisherNames, string? outputPath,
         TextWriter output, CancellationToken cancellationToken)
     {
         var builder = application.Builder;
@@ -30,15 +30,36 @@ internal static class PublishCommand
         }
 
         var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store: null);
-        ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, parameters, publisherName));
-        var publisher = PublisherCatalog.Find(publisherName)!;
-        var path = outputPath ?? (publisher is ComposePublisher ? Path.Combine("deploy", "compose") : "aspire-manifest.json");
-        var context = new PublishContext(application.Model, builder.ExecutionContext, parameters, builder.AppHostDirectory, path);
-        foreach (var file in await publisher.PublishAsync(context, cancellationToken).ConfigureAwait(false))
+        ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, parameters, publisherNames));
+        var publishers = PublisherCatalog.SplitNames(publisherNames).Select(n => PublisherCatalog.Find(n)!).ToList();
+        if (publishers.Count == 0)
         {
-            await output.WriteLineAsync($"Published {publisher.Name} to {file}").ConfigureAwait(false);
+            throw new ServarrException($"--publisher is empty; use --publisher {string.Join(" or --publisher ", PublisherCatalog.Names)}");
+        }
+
+        foreach (var publisher in publishers)
+        {
+            var path = OutputPathFor(publisher, outputPath, several: publishers.Count > 1);
+            var context = new PublishContext(application.Model, builder.ExecutionContext, parameters, builder.AppHostDirectory, path);
+            foreach (var file in await publisher.PublishAsync(context, cancellationToken).ConfigureAwait(false))
+            {
+                await output.WriteLineAsync($"Published {publisher.Name} to {file}").ConfigureAwait(false);
+            }
         }
 
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// One publisher: the path as given, or its default. Several: the path is a directory (default <c>deploy</c>)
+    /// that receives every format's files.
+    /// </summary>
+    private static string OutputPathFor(IPublisher publisher, string? outputPath, bool several) => (outputPath, several) switch
+    {
+        (null, true) => "deploy",
+        (null, false) => publisher is ComposePublisher ? Path.Combine("deploy", "compose") : "aspire-manifest.json",
+        (_, true) when outputPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) =>
+            throw new ServarrException($"--output-path {outputPath} names a file, but several publishers need a directory; pass a folder such as deploy"),
+        _ => outputPath,
+    };
 }

@@ -15,6 +15,10 @@ public static class PublisherCatalog
     /// <summary>The names, in the order help lists them.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. s_publishers.Keys];
 
+    /// <summary>The names in a <c>--publisher</c> value: one name, or several separated by commas.</summary>
+    public static IReadOnlyList<string> SplitNames(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>The publisher called <paramref name="name"/>, or null.</summary>
     public static IPublisher? Find(string name) => s_publishers.TryGetValue(name, out var create) ? create() : null;
 }

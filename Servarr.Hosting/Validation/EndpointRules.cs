@@ -24,9 +24,13 @@ internal static class EndpointRules
             context.Report(group.First().Resource, $"host port {group.Key.Port}/{Protocol(group.Key.Protocol)} is published by {string.Join(" and ", owners)}; give each a different port: or drop it");
         }
 
-        foreach (var gateway in context.Model.Containers.Select(c => c.GetVpnGateway()).OfType<ContainerResource>().Distinct())
+        // Each VPN namespace: the gateway and the apps behind it, grouped once so the check stays linear.
+        var namespaces = context.Model.Containers.Where(c => c.GetVpnGateway() is ContainerResource)
+            .GroupBy(c => (ContainerResource)c.GetVpnGateway()!);
+        foreach (var group in namespaces)
         {
-            var members = context.Model.Containers.Where(c => c == gateway || c.GetVpnGateway() == gateway).ToList();
+            var gateway = group.Key;
+            List<ContainerResource> members = [gateway, .. group];
             var listeners = members.SelectMany(c => c.GetEndpoints().Where(e => e.TargetPort is not null).Select(e => (Resource: c, Endpoint: e)));
             foreach (var clash in listeners.GroupBy(x => (x.Endpoint.TargetPort, x.Endpoint.Protocol)).Where(g => g.Select(x => x.Resource).Distinct().Count() > 1))
             {

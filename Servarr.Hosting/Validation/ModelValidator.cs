@@ -12,9 +12,12 @@ public static class ModelValidator
     public static IReadOnlyList<ValidationProblem> Validate(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.ExecutionContext.IsPublishMode && context.Publisher is { } publisher && PublisherCatalog.Find(publisher) is null)
+        if (context.ExecutionContext.IsPublishMode && context.Publisher is { } publishers)
         {
-            context.Report("--publisher", $"unknown publisher '{publisher}'; use --publisher {string.Join(" or --publisher ", PublisherCatalog.Names)}");
+            foreach (var publisher in PublisherCatalog.SplitNames(publishers).Where(p => PublisherCatalog.Find(p) is null))
+            {
+                context.Report("--publisher", $"unknown publisher '{publisher}'; use --publisher {string.Join(" or --publisher ", PublisherCatalog.Names)} (several: --publisher manifest,compose)");
+            }
         }
 
         NameRules.Check(context);

@@ -15,7 +15,7 @@ public class CommandLineTests
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
         Assert.Equal(
-            "error: --publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose\n1 problem(s) found; nothing was written or started.\n",
+            "error: --publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose (several: --publisher manifest,compose)\n1 problem(s) found; nothing was written or started.\n",
             result.Error.ReplaceLineEndings("\n"));
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
     }
@@ -30,6 +30,26 @@ public class CommandLineTests
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(temp.Combine("docker-compose.yaml")));
         Assert.Contains($"Published compose to {temp.Combine("docker-compose.yaml")}", result.Output);
+    }
+
+    [Fact]
+    public async Task SeveralPublishersWriteEveryFormatIntoOneDirectoryInOneRun()
+    {
+        using var temp = new TempDirectory();
+
+        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "manifest,compose", "--output-path", temp.Path]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal([".env", "aspire-manifest.json", "docker-compose.yaml"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SeveralPublishersRefuseAJsonFileAsOutput()
+    {
+        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "manifest,compose", "--output-path", "out.json"]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Equal("error: --output-path out.json names a file, but several publishers need a directory; pass a folder such as deploy\n", result.Error.ReplaceLineEndings("\n"));
     }
 
     [Fact]

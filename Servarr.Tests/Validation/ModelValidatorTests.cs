@@ -154,7 +154,7 @@ public class ModelValidatorTests
         var builder = TestAppBuilder.Create();
         App(builder);
 
-        Assert.Equal(["--publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose"], builder.Problems("helm"));
+        Assert.Equal(["--publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose (several: --publisher manifest,compose)"], builder.Problems("helm"));
     }
 
     [Fact]
