@@ -1,7 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
-
 namespace Servarr.Hosting.Publishing.Compose;
 
 /// <summary>
@@ -9,7 +5,7 @@ namespace Servarr.Hosting.Publishing.Compose;
 /// 1.29 and Compose v2 both create a missing host folder for it (the long syntax's <c>create_host_path</c> is
 /// unknown to 1.29), so a first <c>up</c> works before any config folder exists.
 /// </summary>
-public sealed class ComposeServiceVolume : IYamlConvertible
+public sealed class ComposeServiceVolume
 {
     /// <summary><c>bind</c> or <c>volume</c>.</summary>
     public required string Type { get; set; }
@@ -25,10 +21,4 @@ public sealed class ComposeServiceVolume : IYamlConvertible
 
     /// <summary>The short syntax.</summary>
     public override string ToString() => $"{Source}:{Target}{(ReadOnly == true ? ":ro" : "")}";
-
-    void IYamlConvertible.Read(IParser parser, Type expectedType, ObjectDeserializer nestedObjectDeserializer) =>
-        throw new NotSupportedException("Compose files are written, not read.");
-
-    void IYamlConvertible.Write(IEmitter emitter, ObjectSerializer nestedObjectSerializer) =>
-        emitter.Emit(new Scalar(ToString()));
 }
