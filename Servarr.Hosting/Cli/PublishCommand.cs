@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Servarr.Hosting.Publishing;
 using Servarr.Hosting.Publishing.Compose;
+using Servarr.Hosting.Publishing.Manifest;
 using Servarr.Hosting.Validation;
 
 namespace Servarr.Hosting.Cli;
@@ -37,9 +38,14 @@ internal static class PublishCommand
             throw new ServarrException($"--publisher is empty; use --publisher {string.Join(" or --publisher ", PublisherCatalog.Names)}");
         }
 
-        foreach (var publisher in publishers)
+        var paths = publishers.ToDictionary(p => p, p => OutputPathFor(p, outputPath, several: publishers.Count > 1));
+        foreach (var (publisher, path) in paths)
         {
-            var path = OutputPathFor(publisher, outputPath, several: publishers.Count > 1);
+            CheckOutputPath(publisher, path);
+        }
+
+        foreach (var (publisher, path) in paths)
+        {
             var context = new PublishContext(application.Model, builder.ExecutionContext, parameters, builder.AppHostDirectory, path);
             foreach (var file in await publisher.PublishAsync(context, cancellationToken).ConfigureAwait(false))
             {
@@ -48,6 +54,21 @@ internal static class PublishCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Refuses, before anything is written, an output path that is a file where a folder is needed, or the reverse.</summary>
+    private static void CheckOutputPath(IPublisher publisher, string path)
+    {
+        var target = publisher is ManifestPublisher ? ManifestPublisher.ResolveFilePath(path) : path;
+        if (publisher is ManifestPublisher && Directory.Exists(target))
+        {
+            throw new ServarrException($"--output-path {path}: {target} is a folder; pass a .json file name or the folder to write aspire-manifest.json into");
+        }
+
+        if (publisher is not ManifestPublisher && File.Exists(target))
+        {
+            throw new ServarrException($"--output-path {path} is a file, but the {publisher.Name} publisher writes a folder; pass a directory such as deploy/compose");
+        }
     }
 
     /// <summary>

@@ -48,6 +48,11 @@ public static class ServarrCommandLine
             await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: {exception.Message} (check --output-path and its permissions; nothing else was changed)").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync("cancelled").ConfigureAwait(false);

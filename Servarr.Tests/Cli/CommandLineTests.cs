@@ -53,6 +53,34 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task ComposeOutputPathThatIsAFileIsRefusedInOneLine()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Combine("not-a-folder");
+        await File.WriteAllTextAsync(file, "keep me");
+
+        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", file]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Equal($"error: --output-path {file} is a file, but the compose publisher writes a folder; pass a directory such as deploy/compose\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("keep me", await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task UnwritableOutputIsOneLineWithoutAStackTrace()
+    {
+        using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp.Combine("blocker"), "");
+
+        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "manifest", "--output-path", temp.Combine("blocker", "m.json")]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.StartsWith("error: ", result.Error);
+        Assert.Contains("check --output-path", result.Error);
+    }
+
+    [Fact]
     public async Task RunChecksTheModelFirstAndNamesEveryMissingSecret()
     {
         var result = await AppHostRunner.RunAsync([]);
