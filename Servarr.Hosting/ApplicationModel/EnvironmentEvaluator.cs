@@ -24,6 +24,7 @@ public static class EnvironmentEvaluator
             values[name] = value;
         }
 
+        EnvironmentCallbackContext? context = null;
         foreach (var annotation in resource.Annotations)
         {
             if (annotation is EnvironmentVariableAnnotation variable)
@@ -32,12 +33,15 @@ public static class EnvironmentEvaluator
             }
             else if (annotation is EnvironmentCallbackAnnotation callback)
             {
-                var context = new EnvironmentCallbackContext(executionContext);
+                // One context per resource, emptied after each callback: each callback sees only what it adds.
+                context ??= new EnvironmentCallbackContext(executionContext);
                 callback.Callback(context);
                 foreach (var (name, value) in context.EnvironmentVariables)
                 {
                     Set(name, ToExpression(resource, name, value));
                 }
+
+                context.EnvironmentVariables.Clear();
             }
         }
 
