@@ -18,7 +18,7 @@ var vpnPrivateKey = builder.AddParameter("wireguard-private-key", secret: true, 
 var vpnAddresses = builder.AddParameter("wireguard-addresses", description: "WireGuard interface address from your VPN provider, e.g. 10.64.0.2/32");
 var vpnCountries = builder.AddParameter("vpn-countries", description: "VPN server countries, comma separated (empty: any)");
 var tunnelToken = builder.AddParameter("tunnel-token", secret: true, description: "Cloudflare tunnel token");
-var plexClaim = builder.AddParameter("plex-claim", secret: true, description: "Plex claim token from plex.tv/claim (first start only)");
+var plexClaim = builder.AddParameter("plex-claim", secret: true, defaultValue: "", description: "Plex claim token from plex.tv/claim (first start only; empty: claim in the web UI)");
 var r2Account = builder.AddParameter("r2-account-id", description: "Cloudflare account id of the R2 bucket");
 var r2Bucket = builder.AddParameter("r2-bucket", description: "R2 bucket holding the Kopia repository");
 var r2AccessKey = builder.AddParameter("r2-access-key-id", secret: true, description: "R2 access key id");
@@ -27,7 +27,7 @@ var kopiaPassword = builder.AddParameter("kopia-password", secret: true, descrip
 var smtpHost = builder.AddParameter("smtp-host", description: "SMTP server for Tautulli newsletters (empty: none)");
 var smtpPort = builder.AddParameter("smtp-port", description: "SMTP port");
 var smtpUser = builder.AddParameter("smtp-username", description: "SMTP user name");
-var smtpPassword = builder.AddParameter("smtp-password", secret: true, description: "SMTP password");
+var smtpPassword = builder.AddParameter("smtp-password", secret: true, defaultValue: "", description: "SMTP password (empty: none)");
 
 // ── The VPN, and the apps that only ever talk through it ────────────────────────────────────────────────────
 var gluetun = builder.AddGluetun("gluetun", host, vpnProvider, vpnPrivateKey, vpnAddresses)

@@ -25,8 +25,9 @@ internal static class RunCommand
             throw new ServarrException("the AppHost was started for publishing; pass --publisher manifest|compose with --output-path");
         }
 
-        var store = builder.UserSecretsId is null ? null : UserSecretsStore.ForId(builder.UserSecretsId);
-        var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store);
+        // Checked with values held in memory only: generated secrets are saved to user-secrets by the run itself,
+        // once the model is valid, so a failed check writes nothing.
+        var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store: null);
         ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, parameters));
         await error.WriteLineAsync(NotAvailableMessage).ConfigureAwait(false);
         return ExitCodes.NotAvailable;

@@ -33,7 +33,7 @@ internal static class ParameterRules
         {
             if (context.Parameters.Resolve(parameter).Source == ParameterValueSource.Missing)
             {
-                context.Report(parameter, $"required parameter has no value; set it with: dotnet user-secrets set {parameter.ConfigurationKey} <value> --project Servarr.AppHost (or environment variable {parameter.EnvironmentVariableName})");
+                context.Report(parameter, $"required parameter has no value; set it with: dotnet user-secrets set {parameter.ConfigurationKey} <value> --project Servarr.AppHost (or the environment: env '{parameter.EnvironmentVariableName}=<value>' dotnet run ...)");
             }
         }
     }

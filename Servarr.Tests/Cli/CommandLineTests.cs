@@ -40,7 +40,7 @@ public class CommandLineTests
         var result = await AppHostRunner.RunAsync(["publish", "--publisher", "manifest,compose", "--output-path", temp.Path]);
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Equal([".env", "aspire-manifest.json", "docker-compose.yaml"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([".env", "aspire-manifest.json", "docker-compose.yaml", "prepare-host.sh"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class CommandLineTests
         var result = await AppHostRunner.RunAsync([]);
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
-        Assert.Contains("error: resource 'wireguard-private-key': required parameter has no value; set it with: dotnet user-secrets set Parameters:wireguard-private-key <value> --project Servarr.AppHost (or environment variable Parameters__wireguard-private-key)", result.Error);
+        Assert.Contains("error: resource 'wireguard-private-key': required parameter has no value; set it with: dotnet user-secrets set Parameters:wireguard-private-key <value> --project Servarr.AppHost (or the environment: env 'Parameters__wireguard-private-key=<value>' dotnet run ...)", result.Error);
         Assert.Contains("error: resource 'tunnel-token': required parameter has no value;", result.Error);
         Assert.DoesNotContain("sonarr-api-key", result.Error);
         Assert.DoesNotContain("   at ", result.Error);

@@ -23,7 +23,7 @@ public class ComposeSmokeTests
 
         using var temp = new TempDirectory();
         var compose = temp.Combine("compose");
-        Directory.CreateDirectory(temp.Combine("media", "media", "tv"));
+        Directory.CreateDirectory(temp.Combine("media", "media", "tv")); // prepare-host.sh checks media folders exist
         Directory.CreateDirectory(temp.Combine("media", "torrents"));
         var published = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", compose],
             new Dictionary<string, string?>
@@ -32,7 +32,12 @@ public class ComposeSmokeTests
                 ["Parameters:media-root"] = temp.Combine("media"),
             });
         Assert.True(published.ExitCode == 0, published.Error);
+        EnvFileEditor.FillEmptyValues(Path.Combine(compose, ".env"), key => $"smoke-{key.ToLowerInvariant()}");
+        var prepare = DockerEngine.Run("sh", [Path.Combine(compose, "prepare-host.sh")], TimeSpan.FromSeconds(30));
+        Assert.True(prepare.ExitCode == 0, $"prepare-host.sh failed: {prepare}");
+        Assert.Equal("1000:1000", DockerEngine.Run("stat", ["-c", "%u:%g", temp.Combine("config", "seerr")], TimeSpan.FromSeconds(10)).StandardOutput.Trim());
         var environment = new Dictionary<string, string> { ["COMPOSE_PROJECT_NAME"] = "servarr-smoke" };
+        RefuseToTouchForeignContainers(names);
         RemoveContainers(names);
 
         try
@@ -117,6 +122,18 @@ public class ComposeSmokeTests
         var write = DockerEngine.Run("docker", ["exec", "kopia", "touch", "/data/sonarr/kopia-was-here"], TimeSpan.FromSeconds(30));
         Assert.NotEqual(0, write.ExitCode);
         Assert.Contains("Read-only file system", write.StandardError);
+    }
+
+    /// <summary>The stack's containers have fixed names: never remove one that is not a stand-in of an earlier run.</summary>
+    private static void RefuseToTouchForeignContainers(IReadOnlyList<string> names)
+    {
+        var foreign = names.Where(n =>
+        {
+            var label = DockerEngine.Run("docker", ["inspect", "-f", "{{index .Config.Labels \"servarr.standin-hash\"}}", n], TimeSpan.FromSeconds(20));
+            return label.ExitCode == 0 && label.StandardOutput.Trim().Length == 0;
+        }).ToList();
+        Assert.True(foreign.Count == 0,
+            $"containers {string.Join(", ", foreign)} exist and are not test stand-ins; the smoke test will not remove them. Run the Docker tests on a machine without the real stack.");
     }
 
     private static string Inspect(string container, string format) =>

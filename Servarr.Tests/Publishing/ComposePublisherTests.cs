@@ -18,6 +18,7 @@ public class ComposePublisherTests
         Assert.True(result.ExitCode == 0, result.Error);
         Golden.AssertMatches(await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml")), "Servarr.Tests/Publishing/Expected/default-stack.docker-compose.yaml");
         Golden.AssertMatches(await File.ReadAllTextAsync(temp.Combine(".env")), "Servarr.Tests/Publishing/Expected/default-stack.env");
+        Golden.AssertMatches(await File.ReadAllTextAsync(temp.Combine("prepare-host.sh")), "Servarr.Tests/Publishing/Expected/default-stack.prepare-host.sh");
     }
 
     [Fact]
@@ -150,16 +151,20 @@ public class ComposePublisherTests
     }
 
     [DockerFact]
-    public async Task DockerComposeAcceptsThePublishedFile()
+    public async Task DockerComposeAcceptsThePublishedFileOnceTheSecretsAreFilledIn()
     {
         DockerEngine.RequireAvailable();
         using var temp = new TempDirectory();
         await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
 
-        var config = DockerEngine.Run("docker-compose", ["config", "--quiet"], TimeSpan.FromSeconds(60), temp.Path);
+        var unfilled = DockerEngine.Run("docker-compose", ["config", "--quiet"], TimeSpan.FromSeconds(60), temp.Path);
+        EnvFileEditor.FillEmptyValues(temp.Combine(".env"), key => $"value-of-{key.ToLowerInvariant()}");
+        var filled = DockerEngine.Run("docker-compose", ["config", "--quiet"], TimeSpan.FromSeconds(60), temp.Path);
 
-        Assert.True(config.ExitCode == 0, config.ToString());
-        Assert.DoesNotContain("WARNING", config.StandardError, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(0, unfilled.ExitCode);
+        Assert.Contains("set WIREGUARD_PRIVATE_KEY in .env", unfilled.StandardError);
+        Assert.True(filled.ExitCode == 0, filled.ToString());
+        Assert.DoesNotContain("WARNING", filled.StandardError, StringComparison.OrdinalIgnoreCase);
     }
 
     private static PublishContext Context(IDistributedApplicationBuilder builder) =>

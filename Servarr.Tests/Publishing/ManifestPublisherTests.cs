@@ -51,7 +51,7 @@ public class ManifestPublisherTests
     }
 
     [Fact]
-    public async Task ExpressionsUseManifestPlaceholdersAndVpnAppsAreReachedThroughTheGateway()
+    public async Task ExpressionsUseManifestPlaceholdersAlsoForAppsBehindTheVpn()
     {
         var builder = TestAppBuilder.Create();
         var host = builder.AddHost();
@@ -63,8 +63,8 @@ public class ManifestPublisherTests
 
         var env = JsonNode.Parse(Publish(builder))!["resources"]!["seerr"]!["env"]!;
 
-        Assert.Equal("http://gluetun:8989", (string)env["SONARR_HTTP"]!);
-        Assert.Equal("http://gluetun:8989", (string)env["services__sonarr__http__0"]!);
+        Assert.Equal("{sonarr.bindings.http.url}", (string)env["SONARR_HTTP"]!);
+        Assert.Equal("{sonarr.bindings.http.url}", (string)env["services__sonarr__http__0"]!);
         Assert.Equal("{sonarr-api-key.value}", (string)env["SONARR_API_KEY"]!);
         Assert.Equal("{plex.bindings.http.url}", (string)env["PLEX_HTTP"]!);
         Assert.Equal("tz is {tz.value}", (string)env["GREETING"]!);

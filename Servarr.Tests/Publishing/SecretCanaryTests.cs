@@ -21,7 +21,7 @@ public class SecretCanaryTests
         Assert.Equal(0, manifest.ExitCode);
         Assert.Equal(0, compose.ExitCode);
         var files = Directory.GetFiles(temp.Path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 });
-        Assert.Equal(3, files.Length);
+        Assert.Equal(4, files.Length);
         foreach (var file in files)
         {
             Assert.DoesNotContain("canary-", await File.ReadAllTextAsync(file));

@@ -164,7 +164,7 @@ public class ModelValidatorTests
         App(builder).WithEnvironment("KEY", builder.AddParameter("wireguard-private-key", secret: true));
 
         Assert.Equal(
-            ["resource 'wireguard-private-key': required parameter has no value; set it with: dotnet user-secrets set Parameters:wireguard-private-key <value> --project Servarr.AppHost (or environment variable Parameters__wireguard-private-key)"],
+            ["resource 'wireguard-private-key': required parameter has no value; set it with: dotnet user-secrets set Parameters:wireguard-private-key <value> --project Servarr.AppHost (or the environment: env 'Parameters__wireguard-private-key=<value>' dotnet run ...)"],
             builder.Problems());
     }
 

@@ -21,7 +21,7 @@ public static class CommonContainerExtensions
 
     /// <summary>
     /// Mounts <c>{config-root}/&lt;resource name&gt;</c> at <paramref name="target"/> (default <c>/config</c>), writable,
-    /// as the app's configuration: created by run mode, backed up by Kopia.
+    /// as the app's configuration: created owned by PUID:PGID (run mode, compose's <c>prepare-host.sh</c>), backed up by Kopia.
     /// </summary>
     public static IResourceBuilder<T> WithConfigMount<T>(this IResourceBuilder<T> builder, HostSettings host, string target = "/config")
         where T : ContainerResource
@@ -30,7 +30,9 @@ public static class CommonContainerExtensions
         ArgumentNullException.ThrowIfNull(host);
         return builder
             .WithBindMount(host.ConfigFolder(builder.Resource.Name), target, isReadOnly: false, ContainerMountPurpose.Config)
-            .WithWritablePath(target);
+            .WithWritablePath(target)
+            .WithAnnotation(new HostFolderOwnerAnnotation(ReferenceExpression.Of(host.UserId.Resource), ReferenceExpression.Of(host.GroupId.Resource)),
+                ResourceAnnotationMutationBehavior.Replace);
     }
 
     /// <summary>Mounts the media root (or a folder in it) at <paramref name="target"/>; it must already exist.</summary>

@@ -3,7 +3,8 @@ using Servarr.Hosting.ApplicationModel;
 namespace Servarr.Hosting.Publishing.Compose;
 
 /// <summary>
-/// Renders expressions for compose: parameters become <c>${NAME}</c> (filled from <c>.env</c>), endpoints become
+/// Renders expressions for compose: parameters become <c>${NAME}</c> (filled from <c>.env</c>; required ones
+/// <c>${NAME:?set NAME in .env}</c>), endpoints become
 /// <c>http://&lt;service&gt;:&lt;port&gt;</c> on the compose network (the gateway's name for VPN apps), and a literal
 /// <c>$</c> is doubled so compose does not read it as a variable.
 /// </summary>
@@ -16,15 +17,31 @@ public static class ComposeExpressions
         return ResourceExtensions.ToEnvironmentName(parameter.Name);
     }
 
-    /// <summary>Renders <paramref name="expression"/> for a compose file.</summary>
-    public static string Render(ReferenceExpression expression)
+    /// <summary>
+    /// Whether compose must refuse to start without a value for <paramref name="parameter"/>: a secret without a
+    /// default, a generated secret (compose cannot generate one), or a non-secret with no value anywhere. Such a
+    /// parameter is written <c>${NAME:?set NAME in .env}</c>, so <c>up</c> stops with that line instead of passing an
+    /// empty value. A parameter with a default or a configured value, even an empty one, is optional.
+    /// </summary>
+    public static bool IsRequired(ParameterResource parameter, ParameterValues values)
     {
-        ArgumentNullException.ThrowIfNull(expression);
-        return expression.Render(RenderValue, literal => literal.Replace("$", "$$", StringComparison.Ordinal));
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(values);
+        return parameter.Default is GenerateParameterDefault
+            || (parameter.Secret ? parameter.Default is null : values.Resolve(parameter).Source == ParameterValueSource.Missing);
     }
 
-    private static string RenderValue(IValueReference value) => value switch
+    /// <summary>Renders <paramref name="expression"/> for a compose file.</summary>
+    public static string Render(ReferenceExpression expression, ParameterValues values)
     {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(values);
+        return expression.Render(v => RenderValue(v, values), literal => literal.Replace("$", "$$", StringComparison.Ordinal));
+    }
+
+    private static string RenderValue(IValueReference value, ParameterValues values) => value switch
+    {
+        ParameterResource parameter when IsRequired(parameter, values) => $"${{{VariableName(parameter)}:?set {VariableName(parameter)} in .env}}",
         ParameterResource parameter => $"${{{VariableName(parameter)}}}",
         EndpointPropertyReference property => InNetworkAddress.Render(property),
         _ => throw new InvalidOperationException($"Compose cannot express a {value.GetType().Name}."),

@@ -4,7 +4,8 @@ using Servarr.Hosting.ApplicationModel;
 namespace Servarr.Hosting.Publishing.Compose;
 
 /// <summary>
-/// Writes <c>docker-compose.yaml</c> and <c>.env</c> into the output directory. The file works with
+/// Writes <c>docker-compose.yaml</c>, <c>.env</c> and <c>prepare-host.sh</c> (creates the config folders with the right
+/// owner) into the output directory. The file works with
 /// docker-compose 1.29 and Compose v2: <c>docker compose --env-file .env up -d</c>.
 /// </summary>
 public sealed class ComposePublisher : IPublisher
@@ -30,7 +31,10 @@ public sealed class ComposePublisher : IPublisher
         var env = EnvFile.Render(context.Model, context.Parameters, DefaultProjectName, existing);
         await AtomicFile.WriteAsync(composePath, Encoding.UTF8.GetBytes(Header + yaml), ownerOnly: false, cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAsync(envPath, Encoding.UTF8.GetBytes(env), ownerOnly: true, cancellationToken).ConfigureAwait(false);
-        return [composePath, envPath];
+        var preparePath = Path.Combine(directory, PrepareHostScript.FileName);
+        await AtomicFile.WriteAsync(preparePath, Encoding.UTF8.GetBytes(PrepareHostScript.Render(context.Model)), ownerOnly: false, cancellationToken)
+            .ConfigureAwait(false);
+        return [composePath, envPath, preparePath];
     }
 
     private const string Header = "# Written by Servarr from Servarr.AppHost/Program.cs; change the model, not this file.\n"

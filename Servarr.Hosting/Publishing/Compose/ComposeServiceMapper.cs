@@ -25,15 +25,15 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         }
 
         service.Command = NullIfEmpty(resource.Annotations.OfType<CommandLineArgsAnnotation>()
-            .SelectMany(a => a.Args).Select(ComposeExpressions.Render).ToList());
+            .SelectMany(a => a.Args).Select(Render).ToList());
         if (resource.TryGetLastAnnotation<UserAnnotation>(out var user))
         {
-            service.User = $"{ComposeExpressions.Render(user.Uid)}:{ComposeExpressions.Render(user.Gid)}";
+            service.User = $"{Render(user.Uid)}:{Render(user.Gid)}";
         }
 
         var environment = EnvironmentEvaluator.Evaluate(resource, context.ExecutionContext);
         service.Environment = environment.Count == 0 ? null
-            : environment.ToDictionary(e => e.Key, e => ComposeExpressions.Render(e.Value), StringComparer.Ordinal);
+            : environment.ToDictionary(e => e.Key, e => Render(e.Value), StringComparer.Ordinal);
 
         MapNetworking(resource, service);
         service.Volumes = NullIfEmpty(resource.GetMounts().Select(MapMount).ToList());
@@ -42,7 +42,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         service.DependsOn = MapDependencies(resource);
         service.Healthcheck = MapHealthcheck(resource);
         var labels = resource.Annotations.OfType<ContainerLabelAnnotation>()
-            .GroupBy(l => l.Key).ToDictionary(g => g.Key, g => ComposeExpressions.Render(g.Last().Value), StringComparer.Ordinal);
+            .GroupBy(l => l.Key).ToDictionary(g => g.Key, g => Render(g.Last().Value), StringComparer.Ordinal);
         labels["servarr.resource"] = resource.Name;
         service.Labels = labels;
 
@@ -76,7 +76,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
     {
         var source = mount.Type == ContainerMountType.Volume
             ? mount.VolumeName!
-            : HostPaths.ForOutput(ComposeExpressions.Render(mount.Source), context.AppHostDirectory, outputDirectory, dotPrefix: true);
+            : HostPaths.ForOutput(Render(mount.Source), context.AppHostDirectory, outputDirectory, dotPrefix: true);
         return new ComposeServiceVolume
         {
             Type = mount.Type == ContainerMountType.Volume ? "volume" : "bind",
@@ -119,6 +119,8 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
             StartPeriod = Duration(check.StartPeriod),
         };
     }
+
+    private string Render(ReferenceExpression expression) => ComposeExpressions.Render(expression, context.Parameters);
 
     private static string Duration(TimeSpan value) =>
         value.TotalSeconds % 60 == 0 && value.TotalSeconds >= 60

@@ -25,7 +25,7 @@ internal static class EnvFile
         {
             var key = ComposeExpressions.VariableName(parameter);
             var resolved = values.Resolve(parameter);
-            text.Append('\n').Append("# ").Append(Describe(parameter, resolved)).Append('\n');
+            text.Append('\n').Append("# ").Append(Describe(parameter, ComposeExpressions.IsRequired(parameter, values))).Append('\n');
             var fallback = parameter.Secret ? "" : resolved.Value ?? "";
             Line(text, written, key, Keep(kept, key) ?? fallback);
         }
@@ -40,15 +40,14 @@ internal static class EnvFile
         return text.ToString();
     }
 
-    private static string Describe(ParameterResource parameter, ParameterValue resolved)
+    private static string Describe(ParameterResource parameter, bool required)
     {
         var what = parameter.Description ?? $"Parameter {parameter.Name}";
         return parameter.Default switch
         {
-            GenerateParameterDefault g => $"{what} (secret; fill in a random value, e.g. `openssl rand -hex {g.MinLength / 2}`)",
-            _ when parameter.Secret => $"{what} (secret; required)",
-            _ when resolved.Source == ParameterValueSource.Missing => $"{what} (required)",
-            _ => what,
+            GenerateParameterDefault g => $"{what} (secret; required: fill in a random value, e.g. `openssl rand -hex {g.MinLength / 2}`)",
+            _ when parameter.Secret => required ? $"{what} (secret; required)" : $"{what} (secret; optional)",
+            _ => required ? $"{what} (required)" : what,
         };
     }
 

@@ -4,8 +4,9 @@ namespace Servarr.Hosting.Publishing.Manifest;
 
 /// <summary>
 /// Renders expressions in the manifest's placeholder syntax: <c>{tz.value}</c>, <c>{sonarr.bindings.http.url}</c>.
-/// An endpoint of an app behind the VPN has no address of its own: it is written as the gateway's
-/// (<c>http://gluetun:8080</c>), which is where every deployment reaches it.
+/// Apps behind the VPN are written like any other: the manifest cannot express a shared network namespace, and
+/// deployment tools that read it (aspirate) give every app its own service, so <c>{sonarr.bindings.http.url}</c>
+/// is the address that exists there.
 /// </summary>
 internal static class ManifestExpressions
 {
@@ -23,11 +24,6 @@ internal static class ManifestExpressions
     private static string RenderEndpoint(EndpointPropertyReference reference)
     {
         var owner = reference.Endpoint.Resource;
-        if (owner.GetVpnGateway() is not null)
-        {
-            return InNetworkAddress.Render(reference);
-        }
-
         var prefix = $"{owner.Name}.bindings.{reference.Endpoint.EndpointName}";
         return reference.Property switch
         {

@@ -274,6 +274,13 @@ while IFS='|' read -r image ports port_env options; do
         true
     } >"$tmp/Dockerfile"
 
+    # Never replace a real image: on a machine that runs the real stack, an image of this name without our
+    # label is the user's, and tagging a stand-in over it would break their next `up`.
+    existing_label="$(docker image inspect -f "{{index .Config.Labels \"$HASH_LABEL\"}}" "$image" 2>/dev/null || echo absent)"
+    if [[ "$existing_label" != absent && -z "$existing_label" ]]; then
+        die "$image exists and is not a stand-in (no $HASH_LABEL label); refusing to replace it. Run the Docker tests on a machine without the real stack."
+    fi
+
     # The classic builder uses the local FROM image and needs no registry;
     # without DOCKER_BUILDKIT=0 a recent docker client wants the buildx
     # plugin, which this machine does not have.
