@@ -53,4 +53,20 @@ public static class ContainerRuntimeBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.WithAnnotation(new ContainerLabelAnnotation(key, EnvironmentEvaluator.ToExpression(builder.Resource, key, value)));
     }
+
+    /// <summary>Gives the container a fixed host name.</summary>
+    /// <example><code>kopia.WithHostname("servarr");</code></example>
+    public static IResourceBuilder<T> WithHostname<T>(this IResourceBuilder<T> builder, string hostname) where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new HostnameAnnotation(hostname), ResourceAnnotationMutationBehavior.Replace);
+    }
+
+    /// <summary>Runs an init process as PID 1 (signals forwarded, zombies reaped).</summary>
+    /// <example><code>seerr.WithInitProcess();</code></example>
+    public static IResourceBuilder<T> WithInitProcess<T>(this IResourceBuilder<T> builder) where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new InitProcessAnnotation(), ResourceAnnotationMutationBehavior.Replace);
+    }
 }

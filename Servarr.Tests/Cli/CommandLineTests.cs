@@ -130,7 +130,7 @@ public class CommandLineTests
     {
         var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--frobnicate"]);
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("--frobnicate", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
     }

@@ -75,6 +75,8 @@ public class ComposePublisherTests
         Assert.All(file.Services["kopia"].Volumes!.Where(v => v.Target.StartsWith("/data/", StringComparison.Ordinal)), v => Assert.True(v.ReadOnly));
         Assert.Equal(11, file.Services["kopia"].Volumes!.Count(v => v.Target.StartsWith("/data/", StringComparison.Ordinal)));
         Assert.Contains(file.Services["watchtower"].Volumes!, v => v.Source == "/var/run/docker.sock" && v.ReadOnly == true);
+        Assert.Equal("servarr", file.Services["kopia"].Hostname);
+        Assert.True(file.Services["seerr"].Init);
     }
 
     [Fact]

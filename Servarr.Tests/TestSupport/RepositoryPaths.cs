@@ -5,7 +5,17 @@ internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The team's shared folder, which sits beside the checkout (CI clones it there too).</summary>
+    public static string Shared
+    {
+        get
+        {
+            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+            Assert.True(Directory.Exists(Path.Combine(shared, "schemas")),
+                $"reference schemas not found at {shared}/schemas: the team's shared/ folder must sit beside the checkout");
+            return shared;
+        }
+    }
 
     public static string AppHostDirectory => Path.Combine(Root, "Servarr.AppHost");
 

@@ -64,7 +64,8 @@ public class ModelValidatorTests
                 var inner = AddGluetun(b, "inner").WithVpn(vpn);
                 App(b).WithVpn(inner);
             },
-            "resource 'app': WithVpn('inner'): 'inner' is itself behind the VPN 'outer'; use WithVpn(outer) directly"
+            "resource 'inner': listens on port 8000/tcp like outer in the VPN namespace of 'outer'; apps sharing a namespace need distinct ports: move one app to another port (its own setting, e.g. WEBUI_PORT, and targetPort)\n"
+            + "resource 'app': WithVpn('inner'): 'inner' is itself behind the VPN 'outer'; use WithVpn(outer) directly"
         },
         {
             "VPN app with its own host port", b => App(b).WithHttpEndpoint(port: 8080, targetPort: 8080).WithVpn(AddGluetun(b, "gluetun")),
@@ -145,7 +146,7 @@ public class ModelValidatorTests
 
         var problems = builder.Problems();
 
-        Assert.True(problems.Contains(expected), $"{@case}: expected\n  {expected}\nbut got\n  {string.Join("\n  ", problems)}");
+        Assert.True(problems.SequenceEqual(expected.Split('\n')), $"{@case}: expected exactly\n  {expected}\nbut got\n  {string.Join("\n  ", problems)}");
     }
 
     [Fact]
@@ -213,7 +214,9 @@ public class ModelValidatorTests
         Assert.Empty(Servarr.Hosting.Validation.ModelValidator.Validate(context));
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDistributedApplicationBuilder, HostSettings> s_hosts = new();
+
     private static IResourceBuilder<GluetunResource> AddGluetun(IDistributedApplicationBuilder b, string name) =>
-        b.AddGluetun(name, b.AddHost(), b.AddParameter($"{name}-provider", defaultValue: "x"),
+        b.AddGluetun(name, s_hosts.GetValue(b, TestAppBuilder.AddHost), b.AddParameter($"{name}-provider", defaultValue: "x"),
             b.AddParameter($"{name}-key", secret: true, defaultValue: "x"), b.AddParameter($"{name}-addresses", defaultValue: "x"));
 }

@@ -32,6 +32,7 @@ public static class KopiaBuilderExtensions
         return builder.AddResource(new KopiaResource(name))
             .WithImage($"{KopiaContainerImageTags.Registry}/{KopiaContainerImageTags.Image}", KopiaContainerImageTags.Tag)
             .WithArgs("server", "start", "--insecure", $"--address=0.0.0.0:{ServerPort}")
+            .WithHostname("servarr") // snapshots are owned by USER@hostname: keep it stable across re-creations
             .WithHttpEndpoint(targetPort: ServerPort)
             .WithEnvironment("TZ", host.TimeZone)
             .WithEnvironment("USER", "servarr")

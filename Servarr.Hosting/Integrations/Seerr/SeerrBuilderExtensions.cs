@@ -24,6 +24,7 @@ public static class SeerrBuilderExtensions
             .WithHttpEndpoint(targetPort: SeerrPort)
             .WithExternalHttpEndpoints()
             .WithUser(host.UserId, host.GroupId)
+            .WithInitProcess()
             .WithEnvironment("TZ", host.TimeZone)
             .WithEnvironment("LOG_LEVEL", "info")
             .WithEnvironment("PORT", SeerrPort.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -19,6 +19,8 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
             ContainerName = resource.Name,
             Restart = RestartValue(resource.GetRestartPolicy()),
         };
+        service.Hostname = resource.TryGetLastAnnotation<HostnameAnnotation>(out var hostname) ? hostname.Hostname : null;
+        service.Init = resource.Annotations.OfType<InitProcessAnnotation>().Any() ? true : null;
         if (resource.TryGetLastAnnotation<EntrypointAnnotation>(out var entrypoint))
         {
             service.Entrypoint = [entrypoint.Entrypoint];
@@ -43,7 +45,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         service.Healthcheck = MapHealthcheck(resource);
         var labels = resource.Annotations.OfType<ContainerLabelAnnotation>()
             .GroupBy(l => l.Key).ToDictionary(g => g.Key, g => Render(g.Last().Value), StringComparer.Ordinal);
-        labels["servarr.resource"] = resource.Name;
+        labels[ServarrLabels.Resource] = resource.Name;
         service.Labels = labels;
 
         foreach (var customization in resource.Annotations.OfType<ComposeServiceCustomizationAnnotation>())

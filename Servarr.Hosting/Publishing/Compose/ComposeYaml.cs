@@ -38,6 +38,8 @@ public static partial class ComposeYaml
     private static void WriteService(IEmitter emitter, ComposeService service) => new MappingWriter(emitter)
         .String("image", service.Image)
         .String("container_name", service.ContainerName)
+        .String("hostname", service.Hostname)
+        .Boolean("init", service.Init)
         .Sequence("entrypoint", service.Entrypoint)
         .Sequence("command", service.Command)
         .String("user", service.User)
@@ -92,6 +94,17 @@ public static partial class ComposeYaml
             {
                 Key(key);
                 _emitter.Emit(new Scalar(number.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            return this;
+        }
+
+        public MappingWriter Boolean(string key, bool? value)
+        {
+            if (value is { } flag)
+            {
+                Key(key);
+                _emitter.Emit(new Scalar(flag ? "true" : "false"));
             }
 
             return this;

@@ -9,6 +9,12 @@ public sealed class ComposeService
     /// <summary>The container name (the resource name).</summary>
     public string? ContainerName { get; set; }
 
+    /// <summary>Fixed host name.</summary>
+    public string? Hostname { get; set; }
+
+    /// <summary>Run an init process as PID 1.</summary>
+    public bool? Init { get; set; }
+
     /// <summary>Entrypoint override.</summary>
     public List<string>? Entrypoint { get; set; }
 
