@@ -43,8 +43,9 @@ public sealed class UserSecretsStore
         }
 
         using (var stream = new FileStream(temporary, options))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            JsonSerializer.Serialize(stream, root, new JsonSerializerOptions { WriteIndented = true });
+            root.WriteTo(writer);
         }
 
         File.Move(temporary, FilePath, overwrite: true);
