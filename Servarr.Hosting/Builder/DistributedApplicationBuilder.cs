@@ -19,9 +19,12 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         var entry = Assembly.GetEntryAssembly();
+        // The project folder recorded at build time; a copied build (or a native one) on another machine falls back to
+        // its own folder, where appsettings.json is copied too.
+        var recorded = entry?.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == AppHostDirectoryMetadataKey)?.Value;
         AppHostDirectory = Path.GetFullPath(options.AppHostDirectory
-            ?? entry?.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == AppHostDirectoryMetadataKey)?.Value
-            ?? Directory.GetCurrentDirectory());
+            ?? (recorded is not null && Directory.Exists(recorded) ? recorded : null)
+            ?? (entry is not null ? AppContext.BaseDirectory : Directory.GetCurrentDirectory()));
         UserSecretsId = options.UserSecretsId ?? entry?.GetCustomAttribute<UserSecretsIdAttribute>()?.UserSecretsId;
         var switches = CommandLineSwitches.Parse(options.Args);
         ExecutionContext = new DistributedApplicationExecutionContext(switches.Operation);
