@@ -5,4 +5,13 @@ public static class ServarrLabels
 {
     /// <summary>The resource a container (or compose service) was made from.</summary>
     public const string Resource = "servarr.resource";
+
+    /// <summary>The application (AppHost) a run-mode object belongs to.</summary>
+    public const string App = "servarr.app";
+
+    /// <summary>The run that created a session object; its leftovers are swept by the next run.</summary>
+    public const string Session = "servarr.session";
+
+    /// <summary>A hash of everything the container was created from: unchanged hash, nothing to recreate.</summary>
+    public const string SpecHash = "servarr.spec-hash";
 }

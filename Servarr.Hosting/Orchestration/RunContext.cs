@@ -1,0 +1,41 @@
+namespace Servarr.Hosting.Orchestration;
+
+/// <summary>
+/// What one run adds to the model to make containers: the app and session names, the app's bridge network, resolved
+/// parameter values, and the 127.0.0.1 ports chosen for development access. Run state, not user intent.
+/// </summary>
+public sealed class RunContext
+{
+    /// <summary>Creates a context.</summary>
+    public RunContext(string appName, string sessionId, ParameterValues parameters, string appHostDirectory,
+        IReadOnlyDictionary<(string Resource, string Endpoint), int>? developmentPorts = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(appName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentException.ThrowIfNullOrWhiteSpace(appHostDirectory);
+        AppName = appName;
+        SessionId = sessionId;
+        Parameters = parameters;
+        AppHostDirectory = appHostDirectory;
+        DevelopmentPorts = developmentPorts ?? new Dictionary<(string, string), int>();
+    }
+
+    /// <summary>The application name (label <c>servarr.app</c>), e.g. <c>servarr</c>.</summary>
+    public string AppName { get; }
+
+    /// <summary>This run's id (label <c>servarr.session</c>).</summary>
+    public string SessionId { get; }
+
+    /// <summary>The bridge network every container of the app joins, named after the app.</summary>
+    public string NetworkName => AppName;
+
+    /// <summary>Resolved parameter values.</summary>
+    public ParameterValues Parameters { get; }
+
+    /// <summary>Relative bind-mount sources are rooted here.</summary>
+    public string AppHostDirectory { get; }
+
+    /// <summary>Host ports on 127.0.0.1 for endpoints the model does not publish, so a developer can open them.</summary>
+    public IReadOnlyDictionary<(string Resource, string Endpoint), int> DevelopmentPorts { get; }
+}

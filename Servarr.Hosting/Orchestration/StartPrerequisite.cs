@@ -1,0 +1,9 @@
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Orchestration;
+
+/// <summary>One edge of the start plan: <see cref="Resource"/> must reach <see cref="Condition"/> first.</summary>
+/// <param name="Resource">The container waited for.</param>
+/// <param name="Condition">What it must reach.</param>
+/// <param name="ExitCode">The exit code expected for <see cref="StartCondition.Completed"/>.</param>
+public sealed record StartPrerequisite(ContainerResource Resource, StartCondition Condition, int ExitCode = 0);

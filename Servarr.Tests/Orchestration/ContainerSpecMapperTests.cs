@@ -1,0 +1,102 @@
+// Docker.DotNet's models mark every property nullable; these assertions read what the mapper always sets.
+#nullable disable warnings
+using Servarr.Hosting;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Orchestration;
+using Servarr.Hosting.Orchestration.Docker;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Orchestration;
+
+/// <summary>The pure mapping from the model to Docker create parameters, without an engine.</summary>
+public class ContainerSpecMapperTests
+{
+    private static async Task<(DistributedApplication App, RunContext Run)> DefaultStackAsync(IDictionary<string, string?>? configuration = null)
+    {
+        var result = await AppHostRunner.RunAsync(["run"], configuration, skipRun: true);
+        var app = result.Application!;
+        var values = new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, store: null);
+        var dev = new Dictionary<(string, string), int> { [("qbittorrent", "http")] = 41080, [("seerr", "http")] = 41055 };
+        return (app, new RunContext("servarr", "session-1", values, app.Builder.AppHostDirectory, dev));
+    }
+
+    private static ContainerSpec Map(DistributedApplication app, RunContext run, string name) =>
+        ContainerSpecMapper.Map(app.Model.Containers.Single(c => c.Name == name), app.Model, run);
+
+    [Fact]
+    public async Task VpnAppsShareTheGatewayNamespaceAndTheGatewayPublishesTheirDevelopmentPortsOnLoopback()
+    {
+        var (app, run) = await DefaultStackAsync();
+
+        var qbittorrent = Map(app, run, "qbittorrent").Parameters;
+        var gluetun = Map(app, run, "gluetun").Parameters;
+
+        Assert.Equal("container:gluetun", qbittorrent.HostConfig.NetworkMode);
+        Assert.Null(qbittorrent.HostConfig.PortBindings);
+        Assert.Equal("servarr", gluetun.HostConfig.NetworkMode);
+        var binding = Assert.Single(gluetun.HostConfig.PortBindings["8080/tcp"]);
+        Assert.Equal(("127.0.0.1", "41080"), (binding.HostIP, binding.HostPort));
+        Assert.Equal(["NET_ADMIN"], gluetun.HostConfig.CapAdd);
+        Assert.Equal("/dev/net/tun", Assert.Single(gluetun.HostConfig.Devices).PathOnHost);
+        Assert.Contains("9696/tcp", gluetun.ExposedPorts.Keys);
+    }
+
+    [Fact]
+    public async Task PlexPublishesItsModelPortOnEveryInterfaceAndOthersOnlyOnLoopback()
+    {
+        var (app, run) = await DefaultStackAsync();
+
+        var plex = Map(app, run, "plex").Parameters.HostConfig.PortBindings["32400/tcp"].Single();
+        var seerr = Map(app, run, "seerr").Parameters.HostConfig.PortBindings["5055/tcp"].Single();
+
+        Assert.Equal(("", "32400"), (plex.HostIP, plex.HostPort));
+        Assert.Equal(("127.0.0.1", "41055"), (seerr.HostIP, seerr.HostPort));
+        Assert.Null(Map(app, run, "tautulli").Parameters.HostConfig.PortBindings);
+    }
+
+    [Fact]
+    public async Task EnvironmentCarriesRealValuesAndInNetworkAddresses()
+    {
+        var (app, run) = await DefaultStackAsync(new Dictionary<string, string?> { ["Parameters:tz"] = "Europe/Amsterdam", ["Parameters:sonarr-api-key"] = "k-123" });
+
+        var env = Map(app, run, "seerr").Parameters.Env;
+
+        Assert.Contains("TZ=Europe/Amsterdam", env);
+        Assert.Contains("SONARR_HTTP=http://gluetun:8989", env);
+        Assert.Contains("SONARR_API_KEY=k-123", env);
+        Assert.Contains("PLEX_HTTP=http://plex:32400", env);
+    }
+
+    [Fact]
+    public async Task MountsHealthRestartAndLabelsFollowTheModel()
+    {
+        var (app, run) = await DefaultStackAsync();
+
+        var kopia = Map(app, run, "kopia");
+
+        Assert.All(kopia.Parameters.HostConfig.Mounts.Where(m => m.Target.StartsWith("/data/", StringComparison.Ordinal)), m => Assert.True(m.ReadOnly));
+        Assert.Contains(kopia.Parameters.HostConfig.Mounts, m => m is { Type: "volume", Source: "kopia-cache", Target: "/app/cache" });
+        Assert.Equal(["CMD", "kopia", "server", "status", "--address=http://127.0.0.1:51515"], kopia.Parameters.Healthcheck.Test);
+        Assert.Equal(global::Docker.DotNet.Models.RestartPolicyKind.Always, kopia.Parameters.HostConfig.RestartPolicy.Name);
+        Assert.Equal("servarr", kopia.Parameters.Hostname);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            [ServarrLabels.App] = "servarr",
+            [ServarrLabels.Resource] = "kopia",
+            [ServarrLabels.SpecHash] = kopia.SpecHash,
+            [ServarrLabels.Session] = "session-1",
+        }, kopia.Parameters.Labels);
+    }
+
+    [Fact]
+    public async Task SpecHashIgnoresTheSessionButChangesWithTheSpec()
+    {
+        var (app, run) = await DefaultStackAsync();
+        var (changed, changedRun) = await DefaultStackAsync(new Dictionary<string, string?> { ["Parameters:tz"] = "Asia/Tokyo" });
+        var otherSession = new RunContext("servarr", "session-2", run.Parameters, run.AppHostDirectory, run.DevelopmentPorts);
+
+        Assert.Equal(Map(app, run, "sonarr").SpecHash, Map(app, otherSession, "sonarr").SpecHash);
+        Assert.NotEqual(Map(app, run, "sonarr").SpecHash, Map(changed, changedRun, "sonarr").SpecHash);
+        Assert.Matches("^[0-9a-f]{16}$", Map(app, run, "sonarr").SpecHash);
+    }
+}
