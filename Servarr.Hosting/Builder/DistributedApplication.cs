@@ -55,8 +55,9 @@ public sealed class DistributedApplication
             return 0;
         }
 
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hook?.RunCancellation ?? CancellationToken.None);
         var exitCode = await ServarrCommandLine.InvokeAsync(this, Builder.Options.Args, hook?.Output ?? Console.Out,
-                hook?.Error ?? Console.Error, cancellationToken)
+                hook?.Error ?? Console.Error, linked.Token)
             .ConfigureAwait(false);
         Environment.ExitCode = exitCode;
         return exitCode;

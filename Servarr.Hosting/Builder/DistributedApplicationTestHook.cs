@@ -26,6 +26,9 @@ internal sealed class DistributedApplicationTestHook
     /// <summary>Where <c>RunAsync</c> writes errors instead of the console.</summary>
     public TextWriter? Error { get; init; }
 
+    /// <summary>Cancels <c>RunAsync</c> (stands in for Ctrl+C).</summary>
+    public CancellationToken RunCancellation { get; init; }
+
     /// <summary>When true, <c>RunAsync</c> returns 0 at once.</summary>
     public bool SkipRun { get; init; }
 }

@@ -1,35 +1,87 @@
 using System.CommandLine;
+using Servarr.Hosting.Orchestration;
+using Servarr.Hosting.Orchestration.Docker;
 using Servarr.Hosting.Validation;
 
 namespace Servarr.Hosting.Cli;
 
-/// <summary><c>run</c>: checks the model as it would run; starting it on Docker lands with the run-mode work.</summary>
+/// <summary>
+/// <c>run</c> (the default): checks the model, connects to Docker, creates the config folders, starts the stack in
+/// dependency order and reports every state change, until Ctrl+C or SIGTERM; then removes the session's containers.
+/// </summary>
 internal static class RunCommand
 {
-    public const string NotAvailableMessage =
-        "Running the stack on the local Docker engine is not available yet; publish it instead: dotnet run --project Servarr.AppHost -- publish --publisher compose --output-path deploy/compose";
-
-    public static Command Create(DistributedApplication application, TextWriter error)
+    public static Option<PullPolicy> PullOption() => new("--pull")
     {
-        var command = new Command("run", "Run the stack on the local Docker engine (the default when no verb is given).");
-        command.SetAction((_, token) => RunAsync(application, error, token));
+        Description = "When to pull images: missing (default), always, or never.",
+        DefaultValueFactory = _ => PullPolicy.Missing,
+    };
+
+    public static Command Create(DistributedApplication application, TextWriter output, TextWriter error)
+    {
+        var pull = PullOption();
+        var command = new Command("run", "Run the stack on the local Docker engine (the default when no verb is given).") { pull };
+        command.SetAction((result, token) => RunAsync(application, result.GetValue(pull), output, error, token));
         return command;
     }
 
-    public static async Task<int> RunAsync(DistributedApplication application, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(DistributedApplication application, PullPolicy pull, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var builder = application.Builder;
         if (!builder.ExecutionContext.IsRunMode)
         {
             throw new ServarrException("the AppHost was started for publishing; pass --publisher manifest|compose with --output-path");
         }
 
-        // Checked with values held in memory only: generated secrets are saved to user-secrets by the run itself,
-        // once the model is valid, so a failed check writes nothing.
-        var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store: null);
-        ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, parameters));
-        await error.WriteLineAsync(NotAvailableMessage).ConfigureAwait(false);
-        return ExitCodes.NotAvailable;
+        // Checked with values held in memory only, so a failed check writes nothing.
+        var check = new ParameterValues(builder.Configuration, builder.ExecutionContext, store: null);
+        ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, check));
+
+        var endpoint = DockerEndpoint.Resolve(new Dictionary<string, string?>
+        {
+            ["DOCKER_HOST"] = builder.Configuration["DOCKER_HOST"] ?? Environment.GetEnvironmentVariable("DOCKER_HOST"),
+        });
+        using var client = await new DockerClientFactory().ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+
+        // Now generated secrets are created once and kept in user-secrets.
+        var store = builder.UserSecretsId is null ? null : UserSecretsStore.ForId(builder.UserSecretsId);
+        var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store);
+        var run = new RunContext(AppName(builder), Guid.NewGuid().ToString("N")[..12], parameters, builder.AppHostDirectory,
+            DevelopmentPorts.Assign(application.Model));
+        foreach (var folder in HostFolders.CreateConfigFolders(application.Model, run))
+        {
+            await output.WriteLineAsync($"created config folder {folder}").ConfigureAwait(false);
+        }
+
+        var state = new RunState();
+        var status = new PlainStatusWriter(output);
+        state.Changed += status.Write;
+        await using var orchestrator = new ApplicationOrchestrator(new DockerContainerRuntime(client), state);
+        await output.WriteLineAsync($"starting {application.Model.Containers.Count()} containers on {endpoint} (Ctrl+C stops and removes them)")
+            .ConfigureAwait(false);
+        await orchestrator.StartAsync(application.Model, run, pull, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await output.WriteLineAsync("stopping: removing the session's containers (volumes and config stay)").ConfigureAwait(false);
+        await orchestrator.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _ = error;
+        return ExitCodes.Success;
     }
+
+    /// <summary>The application name: the AppHost's name before <c>.AppHost</c>, lower case (<c>Servarr.AppHost</c> → <c>servarr</c>).</summary>
+    private static string AppName(DistributedApplicationBuilder builder)
+    {
+        var name = new DirectoryInfo(builder.AppHostDirectory).Name;
+        var app = (name.EndsWith(".AppHost", StringComparison.OrdinalIgnoreCase) ? name[..^".AppHost".Length] : name).ToLowerInvariant();
+        return NameRulesCompatible(app) ? app : "servarr";
+    }
+
+    private static bool NameRulesCompatible(string name) => name.Length is > 0 and <= 40 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

@@ -20,12 +20,14 @@ public static class ServarrCommandLine
         var outputPath = CliOptions.OutputPath();
         root.Options.Add(publisher);
         root.Options.Add(outputPath);
-        var run = RunCommand.Create(application, error);
+        var run = RunCommand.Create(application, output, error);
+        var pull = RunCommand.PullOption();
+        root.Options.Add(pull);
         root.Subcommands.Add(run);
         root.Subcommands.Add(PublishCommand.Create(application, output));
         root.SetAction((result, token) => result.GetValue(publisher) is { } name
             ? PublishCommand.PublishAsync(application, name, result.GetValue(outputPath), output, token)
-            : RunCommand.RunAsync(application, error, token));
+            : RunCommand.RunAsync(application, result.GetValue(pull), output, error, token));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))
@@ -40,8 +42,15 @@ public static class ServarrCommandLine
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false },
-                cancellationToken).ConfigureAwait(false);
+            // Ctrl+C / SIGTERM cancel the token; the stack then gets up to a minute to stop before the process exits.
+            var invocation = new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromMinutes(1),
+            };
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (ModelValidationException exception)
         {

@@ -93,22 +93,25 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task RunSaysInOneLineThatItIsNotAvailableYet()
+    public async Task RunWithoutAnEngineSaysSoInOneLine()
     {
         using var temp = new TempDirectory();
         Directory.CreateDirectory(temp.Combine("media", "media"));
         var configuration = new[]
         {
-            "vpn-provider", "wireguard-private-key", "wireguard-addresses", "tunnel-token", "plex-claim", "r2-account-id", "r2-bucket",
-            "r2-access-key-id", "r2-secret-access-key", "kopia-password", "smtp-password",
+            "vpn-provider", "wireguard-private-key", "wireguard-addresses", "tunnel-token", "r2-account-id", "r2-bucket",
+            "r2-access-key-id", "r2-secret-access-key", "kopia-password",
         }.ToDictionary(n => $"Parameters:{n}", n => (string?)"x");
         configuration["Parameters:media-root"] = temp.Combine("media");
         configuration["Parameters:config-root"] = temp.Combine("config");
+        var endpoint = $"unix://{temp.Combine("no-engine.sock")}";
+        configuration["DOCKER_HOST"] = endpoint;
 
         var result = await AppHostRunner.RunAsync(["run"], configuration);
 
-        Assert.Equal(ExitCodes.NotAvailable, result.ExitCode);
-        Assert.Equal(RunCommand.NotAvailableMessage + "\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Equal($"error: Docker engine not reachable at {endpoint} — start Docker or set DOCKER_HOST\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.False(Directory.Exists(temp.Combine("config")), "nothing is created before the engine answers");
     }
 
     [Fact]

@@ -9,17 +9,16 @@ namespace Servarr.Tests.Docker;
 /// names) and checks what a user relies on: every service turns healthy, only Plex's port is on the host, the VPN
 /// apps are reached through gluetun, and Kopia cannot write to what it backs up.
 /// </summary>
+[Collection(DockerStackCollection.Name)]
 public class ComposeSmokeTests
 {
-    private static readonly TimeSpan s_healthyWithin = TimeSpan.FromMinutes(4);
-
     [DockerFact(needsStandIns: true)]
     public async Task PublishedComposeFileComesUpHealthyOnTheRealEngine()
     {
         DockerEngine.RequireAvailable();
         var app = await AppHostRunner.BuildDefaultStackAsync();
         var names = app.Model.Containers.Select(c => c.Name).ToList();
-        BuildStandIns(app.Model.Containers.Select(c => c.GetImage()!.Reference).ToList());
+        StandInStack.BuildImages(app.Model.Containers.Select(c => c.GetImage()!.Reference).ToList());
 
         using var temp = new TempDirectory();
         var compose = temp.Combine("compose");
@@ -37,14 +36,15 @@ public class ComposeSmokeTests
         Assert.True(prepare.ExitCode == 0, $"prepare-host.sh failed: {prepare}");
         Assert.Equal("1000:1000", DockerEngine.Run("stat", ["-c", "%u:%g", temp.Combine("config", "seerr")], TimeSpan.FromSeconds(10)).StandardOutput.Trim());
         var environment = new Dictionary<string, string> { ["COMPOSE_PROJECT_NAME"] = "servarr-smoke" };
-        RefuseToTouchForeignContainers(names);
-        RemoveContainers(names);
+        StandInStack.RefuseToTouchForeignContainers(names);
+        StandInStack.RemoveContainers(names);
 
         try
         {
             var up = DockerEngine.Run("docker-compose", ["up", "-d"], TimeSpan.FromMinutes(5), compose, environment);
             Assert.True(up.ExitCode == 0, $"docker-compose up failed: {up}");
-            await WaitUntilHealthyAsync(names, compose, environment);
+            await StandInStack.WaitUntilHealthyAsync(names,
+                () => DockerEngine.Run("docker-compose", ["logs", "--tail", "20"], TimeSpan.FromSeconds(60), compose, environment).StandardOutput);
 
             AssertOnlyPlexPublishesHostPorts(names);
             AssertVpnAppsAreReachedThroughGluetun();
@@ -53,41 +53,8 @@ public class ComposeSmokeTests
         finally
         {
             DockerEngine.Run("docker-compose", ["down", "-v", "--remove-orphans", "-t", "2"], TimeSpan.FromMinutes(2), compose, environment);
-            RemoveContainers(names);
+            StandInStack.RemoveContainers(names);
         }
-    }
-
-    private static void BuildStandIns(IReadOnlyList<string> images)
-    {
-        var script = Path.Combine(RepositoryPaths.Tests, "TestSupport", "StandIns", "build-standins.sh");
-        var build = DockerEngine.Run("bash", [script], TimeSpan.FromMinutes(5));
-        Assert.True(build.ExitCode == 0, $"building the stand-in images failed: {build}");
-        var listed = DockerEngine.Run("bash", [script, "--list"], TimeSpan.FromSeconds(30)).StandardOutput
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var missing = images.Except(listed).ToList();
-        Assert.True(missing.Count == 0, $"no stand-in for {string.Join(", ", missing)}: add it to STANDIN_TABLE in build-standins.sh");
-    }
-
-    private static async Task WaitUntilHealthyAsync(IReadOnlyList<string> names, string compose, Dictionary<string, string> environment)
-    {
-        var deadline = DateTime.UtcNow + s_healthyWithin;
-        Dictionary<string, string> states;
-        do
-        {
-            states = names.ToDictionary(n => n, n => DockerEngine.Run("docker",
-                ["inspect", "-f", "{{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{else}}no-healthcheck{{end}}", n],
-                TimeSpan.FromSeconds(20)).StandardOutput.Trim());
-            if (states.Values.All(s => s == "running/healthy"))
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
-        while (DateTime.UtcNow < deadline);
-
-        var logs = DockerEngine.Run("docker-compose", ["logs", "--tail", "20"], TimeSpan.FromSeconds(60), compose, environment);
-        Assert.Fail($"not all services healthy within {s_healthyWithin}:\n{string.Join("\n", states.Select(s => $"  {s.Key}: {s.Value}"))}\n{logs.StandardOutput}");
     }
 
     private static void AssertOnlyPlexPublishesHostPorts(IReadOnlyList<string> names)
@@ -124,21 +91,6 @@ public class ComposeSmokeTests
         Assert.Contains("Read-only file system", write.StandardError);
     }
 
-    /// <summary>The stack's containers have fixed names: never remove one that is not a stand-in of an earlier run.</summary>
-    private static void RefuseToTouchForeignContainers(IReadOnlyList<string> names)
-    {
-        var foreign = names.Where(n =>
-        {
-            var label = DockerEngine.Run("docker", ["inspect", "-f", "{{index .Config.Labels \"servarr.standin-hash\"}}", n], TimeSpan.FromSeconds(20));
-            return label.ExitCode == 0 && label.StandardOutput.Trim().Length == 0;
-        }).ToList();
-        Assert.True(foreign.Count == 0,
-            $"containers {string.Join(", ", foreign)} exist and are not test stand-ins; the smoke test will not remove them. Run the Docker tests on a machine without the real stack.");
-    }
+    private static string Inspect(string container, string format) => StandInStack.Inspect(container, format);
 
-    private static string Inspect(string container, string format) =>
-        DockerEngine.Run("docker", ["inspect", "-f", format, container], TimeSpan.FromSeconds(20)).StandardOutput.Trim();
-
-    private static void RemoveContainers(IReadOnlyList<string> names) =>
-        DockerEngine.Run("docker", ["rm", "-f", .. names], TimeSpan.FromMinutes(1));
 }

@@ -13,7 +13,8 @@ internal static class AppHostRunner
 
     public sealed record Result(int ExitCode, string Output, string Error, DistributedApplication? Application);
 
-    public static async Task<Result> RunAsync(string[] args, IDictionary<string, string?>? configuration = null, bool skipRun = false)
+    public static async Task<Result> RunAsync(string[] args, IDictionary<string, string?>? configuration = null, bool skipRun = false,
+        CancellationToken cancellation = default)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -33,10 +34,12 @@ internal static class AppHostRunner
             Output = output,
             Error = error,
             SkipRun = skipRun,
+            RunCancellation = cancellation,
         };
         try
         {
-            var result = s_appHost.EntryPoint!.Invoke(null, [args]);
+            // The entry point blocks until Program.cs finishes; run it on the pool so a long `run` can be awaited and cancelled.
+            var result = await Task.Run(() => s_appHost.EntryPoint!.Invoke(null, [args]));
             var exitCode = result switch
             {
                 Task<int> task => await task,

@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Orchestration.Docker;
+
+namespace Servarr.Hosting.Orchestration;
+
+/// <summary>
+/// Runs the model on one container engine: sweeps what an earlier, killed run left, creates the app's network and
+/// volumes, starts every container as soon as what it waits for is ready (independent ones in parallel), follows
+/// their state, and on stop removes the session's containers (persistent ones stay; volumes always stay).
+/// </summary>
+public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState state) : IAsyncDisposable
+{
+    /// <summary>How long a container gets to stop on SIGTERM before it is killed.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private DistributedApplicationModel? _model;
+    private Task? _work;
+
+    /// <summary>How often container state is read from the engine.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The live state of every resource.</summary>
+    public RunState State => state;
+
+    /// <summary>Starts the stack and returns at once; containers come up in the background as their prerequisites are met.</summary>
+    public async Task StartAsync(DistributedApplicationModel model, RunContext run, PullPolicy pull, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(run);
+        _model = model;
+        var plan = StartPlan.Create(model);
+        var appLabels = new Dictionary<string, string> { [ServarrLabels.App] = run.AppName };
+        await SweepEarlierSessionsAsync(run, cancellationToken).ConfigureAwait(false);
+        await runtime.EnsureNetworkAsync(run.NetworkName, appLabels, cancellationToken).ConfigureAwait(false);
+        foreach (var network in model.Networks)
+        {
+            await runtime.EnsureNetworkAsync(network.Name, appLabels, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var volume in model.Containers.SelectMany(c => c.GetMounts()).Where(m => m.Type == ContainerMountType.Volume).Select(m => m.VolumeName!).Distinct())
+        {
+            await runtime.EnsureVolumeAsync(volume, appLabels, cancellationToken).ConfigureAwait(false);
+        }
+
+        var specs = plan.Containers.ToDictionary(c => c.Name, c => ContainerSpecMapper.Map(c, model, run), StringComparer.Ordinal);
+        plan.Containers.ToList().ForEach(c => state.Set(new ResourceSnapshot(c.Name, ResourceState.NotStarted)));
+        var token = _stopping.Token;
+        var starts = plan.Containers.Select(c => Task.Run(() => StartOneAsync(c, plan, specs[c.Name], pull, token), token));
+        var monitor = Task.Run(() => MonitorAsync(plan, specs, token), token);
+        _work = Task.WhenAll([.. starts, monitor]);
+    }
+
+    /// <summary>Stops following the stack and removes the session's containers; persistent containers keep running.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            if (_work is not null)
+            {
+                await _work.ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        var session = _model?.Containers.Where(c => c.GetLifetime() == ContainerLifetime.Session).Select(c => c.Name).ToHashSet() ?? [];
+        var removals = _ids.Where(i => session.Contains(i.Key)).Select(async i =>
+        {
+            await runtime.RemoveContainerAsync(i.Value, StopTimeout, cancellationToken).ConfigureAwait(false);
+            state.Set(state.Get(i.Key) with { State = ResourceState.Exited, Health = null, Reason = "stopped", Urls = null });
+        });
+        await Task.WhenAll(removals).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task SweepEarlierSessionsAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var ours = await runtime.FindContainersAsync(new Dictionary<string, string> { [ServarrLabels.App] = run.AppName }, cancellationToken).ConfigureAwait(false);
+        var orphans = ours.Where(c => c.Labels.TryGetValue(ServarrLabels.Session, out var session) && session != run.SessionId);
+        await Task.WhenAll(orphans.Select(o => runtime.RemoveContainerAsync(o.Id, TimeSpan.FromSeconds(2), cancellationToken))).ConfigureAwait(false);
+    }
+
+    private async Task StartOneAsync(ContainerResource container, StartPlan plan, ContainerSpec spec, PullPolicy pull, CancellationToken cancellationToken)
+    {
+        var name = container.Name;
+        try
+        {
+            foreach (var prerequisite in plan.PrerequisitesOf(container))
+            {
+                state.Set(new ResourceSnapshot(name, ResourceState.Waiting, Reason: $"waiting for {prerequisite.Resource.Name} ({prerequisite.Condition})"));
+                var reached = await state.WaitAsync(prerequisite.Resource.Name, s => Satisfied(s, prerequisite) || Failed(s, prerequisite), cancellationToken)
+                    .ConfigureAwait(false);
+                if (!Satisfied(reached, prerequisite))
+                {
+                    state.Set(new ResourceSnapshot(name, ResourceState.FailedToStart,
+                        Reason: $"dependency '{prerequisite.Resource.Name}' is {reached.State}{(reached.Reason is null ? "" : $": {reached.Reason}")}"));
+                    return;
+                }
+            }
+
+            state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: "preparing"));
+            var image = spec.Parameters.Image;
+            var present = await runtime.ImageExistsAsync(image, cancellationToken).ConfigureAwait(false);
+            if (pull == PullPolicy.Always || (!present && pull == PullPolicy.Missing))
+            {
+                state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: $"pulling {image}"));
+                await runtime.PullImageAsync(image, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!present)
+            {
+                throw new InvalidOperationException($"image {image} is not present and --pull never was given");
+            }
+
+            var id = await AdoptOrCreateAsync(container, spec, cancellationToken).ConfigureAwait(false);
+            _ids[name] = id;
+            state.Set(new ResourceSnapshot(name, ResourceState.Starting, ContainerId: id));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            state.Set(new ResourceSnapshot(name, ResourceState.FailedToStart, Reason: exception.Message.ReplaceLineEndings(" ").Trim()));
+        }
+    }
+
+    private async Task<string> AdoptOrCreateAsync(ContainerResource container, ContainerSpec spec, CancellationToken cancellationToken)
+    {
+        var existing = await runtime.FindContainerByNameAsync(container.Name, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            var labels = spec.Parameters.Labels;
+            if (!existing.Labels.TryGetValue(ServarrLabels.App, out var app) || app != labels[ServarrLabels.App])
+            {
+                throw new InvalidOperationException($"a container named '{container.Name}' exists and is not part of this app; remove or rename it (docker rm -f {container.Name})");
+            }
+
+            var unchanged = existing.Labels.TryGetValue(ServarrLabels.SpecHash, out var hash) && hash == spec.SpecHash;
+            if (container.GetLifetime() == ContainerLifetime.Persistent && unchanged)
+            {
+                if (!existing.Running)
+                {
+                    await runtime.StartContainerAsync(existing.Id, cancellationToken).ConfigureAwait(false);
+                }
+
+                return existing.Id;
+            }
+
+            await runtime.RemoveContainerAsync(existing.Id, StopTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        var id = await runtime.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false);
+        await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
+
+    private async Task MonitorAsync(StartPlan plan, IReadOnlyDictionary<string, ContainerSpec> specs, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval);
+        do
+        {
+            foreach (var container in plan.Containers)
+            {
+                if (_ids.TryGetValue(container.Name, out var id))
+                {
+                    var status = await runtime.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+                    state.Set(ContainerStateMapper.ToSnapshot(container, id, status, specs[container.Name]));
+                }
+            }
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    private static bool Satisfied(ResourceSnapshot s, StartPrerequisite p) => p.Condition switch
+    {
+        StartCondition.Completed => s.State == ResourceState.Finished && s.ExitCode == p.ExitCode,
+        StartCondition.Healthy => s.IsHealthy,
+        _ => s.ContainerId is not null && s.State is ResourceState.Starting or ResourceState.Running or ResourceState.RuntimeUnhealthy,
+    };
+
+    private static bool Failed(ResourceSnapshot s, StartPrerequisite p) =>
+        s.State is ResourceState.FailedToStart or ResourceState.Exited || (s.State == ResourceState.Finished && !Satisfied(s, p));
+}

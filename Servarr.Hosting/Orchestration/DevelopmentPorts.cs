@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Orchestration;
+
+/// <summary>
+/// Chooses a 127.0.0.1 port for every HTTP endpoint the model does not publish, so the status table and dashboard
+/// links open from the developer's machine: the app's own port when it is free (stable across runs), else any free one.
+/// </summary>
+public static class DevelopmentPorts
+{
+    /// <summary>Assigns ports; <paramref name="isFree"/> tells whether a port can be bound on 127.0.0.1 (probed for real by default).</summary>
+    public static IReadOnlyDictionary<(string Resource, string Endpoint), int> Assign(DistributedApplicationModel model, Func<int, bool>? isFree = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        isFree ??= CanBind;
+        var taken = new HashSet<int>(model.Containers.SelectMany(c => c.GetEndpoints()).Where(e => e.Port is not null).Select(e => e.Port!.Value));
+        var assigned = new Dictionary<(string, string), int>();
+        foreach (var container in model.Containers)
+        {
+            foreach (var endpoint in container.GetEndpoints().Where(e => e.Port is null && e.TargetPort is not null && e.Scheme is "http" or "https"))
+            {
+                var port = endpoint.TargetPort!.Value;
+                if (taken.Contains(port) || !isFree(port))
+                {
+                    port = AnyFreePort(taken);
+                }
+
+                taken.Add(port);
+                assigned[(container.Name, endpoint.Name)] = port;
+            }
+        }
+
+        return assigned;
+    }
+
+    private static int AnyFreePort(HashSet<int> taken)
+    {
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (!taken.Contains(port))
+            {
+                return port;
+            }
+        }
+    }
+
+    private static bool CanBind(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

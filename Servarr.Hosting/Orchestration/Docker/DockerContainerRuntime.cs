@@ -1,0 +1,147 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Servarr.Hosting.Orchestration.Docker;
+
+/// <summary>The engine calls run mode makes, one thin method each; the parameters come from <see cref="ContainerSpecMapper"/>.</summary>
+public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRuntime
+{
+    /// <inheritdoc />
+    public async Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        var existing = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = Filter("name", name) }, cancellationToken)
+            .ConfigureAwait(false);
+        if (existing.Any(n => n.Name == name))
+        {
+            return;
+        }
+
+        await client.Networks.CreateNetworkAsync(new NetworksCreateParameters
+        {
+            Name = name,
+            Driver = "bridge",
+            Labels = labels.ToDictionary(l => l.Key, l => l.Value),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        var existing = await client.Volumes.ListAsync(new VolumesListParameters { Filters = Filter("name", name) }, cancellationToken).ConfigureAwait(false);
+        if (existing.Volumes?.Any(v => v.Name == name) == true)
+        {
+            return;
+        }
+
+        await client.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = labels.ToDictionary(l => l.Key, l => l.Value) }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ContainerInfo>> FindContainersAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>>
+        {
+            ["label"] = labels.ToDictionary(l => $"{l.Key}={l.Value}", _ => true),
+        };
+        var found = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken)
+            .ConfigureAwait(false);
+        return found.Select(ToInfo).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<ContainerInfo?> FindContainerByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var found = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = Filter("name", name) }, cancellationToken)
+            .ConfigureAwait(false);
+        return found.Select(ToInfo).FirstOrDefault(c => c.Name == name);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerImageNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task PullImageAsync(string image, CancellationToken cancellationToken)
+    {
+        var colon = image.LastIndexOf(':');
+        var (from, tag) = colon > image.LastIndexOf('/') ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
+        string? error = null;
+        var progress = new Progress<JSONMessage>(m => error ??= m.Error?.Message);
+        await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = from, Tag = tag }, null, progress, cancellationToken).ConfigureAwait(false);
+        if (error is not null || !await ImageExistsAsync(image, cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"pull of {image} failed: {error ?? "image not present afterwards"}");
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var created = await client.Containers.CreateContainerAsync(spec.Parameters, cancellationToken).ConfigureAwait(false);
+        foreach (var network in spec.ExtraNetworks)
+        {
+            await client.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters
+            {
+                Container = created.ID,
+                EndpointConfig = new EndpointSettings { Aliases = [spec.Parameters.Name!] },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return created.ID;
+    }
+
+    /// <inheritdoc />
+    public Task StartContainerAsync(string id, CancellationToken cancellationToken) =>
+        client.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var inspected = await client.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            var state = inspected.State;
+            return new ContainerStatus(state?.Status ?? "unknown", state?.Health?.Status, state?.ExitCode ?? 0, inspected.RestartCount,
+                string.IsNullOrEmpty(state?.Error) ? null : state.Error);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)timeout.TotalSeconds }, cancellationToken)
+                .ConfigureAwait(false);
+            await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+        }
+    }
+
+    private static ContainerInfo ToInfo(ContainerListResponse c) => new(
+        c.ID,
+        c.Names?.FirstOrDefault()?.TrimStart('/') ?? c.ID,
+        c.Labels?.ToDictionary(l => l.Key, l => l.Value) ?? [],
+        c.State == "running");
+
+    private static Dictionary<string, IDictionary<string, bool>> Filter(string key, string value) =>
+        new() { [key] = new Dictionary<string, bool> { [value] = true } };
+}

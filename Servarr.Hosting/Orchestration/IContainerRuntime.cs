@@ -1,0 +1,37 @@
+using Servarr.Hosting.Orchestration.Docker;
+
+namespace Servarr.Hosting.Orchestration;
+
+/// <summary>The thin seam between the orchestrator (when) and the engine (how); Docker's is in <c>Docker/</c>.</summary>
+public interface IContainerRuntime
+{
+    /// <summary>Creates the bridge network <paramref name="name"/> unless it exists.</summary>
+    Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Creates the named volume unless it exists.</summary>
+    Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Containers (running or not) whose labels include every pair of <paramref name="labels"/>.</summary>
+    Task<IReadOnlyList<ContainerInfo>> FindContainersAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    /// <summary>The container called <paramref name="name"/>, or null.</summary>
+    Task<ContainerInfo?> FindContainerByNameAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Whether the image is present locally.</summary>
+    Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken);
+
+    /// <summary>Pulls the image; throws with the engine's reason on failure.</summary>
+    Task PullImageAsync(string image, CancellationToken cancellationToken);
+
+    /// <summary>Creates the container, joins its extra networks, and returns its id.</summary>
+    Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>Starts a created or stopped container.</summary>
+    Task StartContainerAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The container's current status.</summary>
+    Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Stops (SIGTERM, then SIGKILL after <paramref name="timeout"/>) and removes the container.</summary>
+    Task RemoveContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken);
+}

@@ -1,0 +1,64 @@
+namespace Servarr.Tests.TestSupport;
+
+/// <summary>The default stack on the real engine with stand-in images: build them, guard a real stack, wait for health.</summary>
+internal static class StandInStack
+{
+    public static readonly TimeSpan HealthyWithin = TimeSpan.FromMinutes(4);
+
+    /// <summary>Builds the stand-ins and checks there is one for every image of the stack.</summary>
+    public static void BuildImages(IReadOnlyList<string> images)
+    {
+        var script = Path.Combine(RepositoryPaths.Tests, "TestSupport", "StandIns", "build-standins.sh");
+        var build = DockerEngine.Run("bash", [script], TimeSpan.FromMinutes(5));
+        Assert.True(build.ExitCode == 0, $"building the stand-in images failed: {build}");
+        var listed = DockerEngine.Run("bash", [script, "--list"], TimeSpan.FromSeconds(30)).StandardOutput
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var missing = images.Except(listed).ToList();
+        Assert.True(missing.Count == 0, $"no stand-in for {string.Join(", ", missing)}: add it to STANDIN_TABLE in build-standins.sh");
+    }
+
+    /// <summary>The stack's containers have fixed names: never touch one that is not a stand-in of an earlier test run.</summary>
+    public static void RefuseToTouchForeignContainers(IReadOnlyList<string> names)
+    {
+        var foreign = names.Where(n =>
+        {
+            var label = DockerEngine.Run("docker", ["inspect", "-f", "{{index .Config.Labels \"servarr.standin-hash\"}}", n], TimeSpan.FromSeconds(20));
+            return label.ExitCode == 0 && label.StandardOutput.Trim().Length == 0;
+        }).ToList();
+        Assert.True(foreign.Count == 0,
+            $"containers {string.Join(", ", foreign)} exist and are not test stand-ins; the test will not remove them. Run the Docker tests on a machine without the real stack.");
+    }
+
+    public static void RemoveContainers(IReadOnlyList<string> names) =>
+        DockerEngine.Run("docker", ["rm", "-f", .. names], TimeSpan.FromMinutes(1));
+
+    /// <summary>Waits until every container runs and is healthy; fails with each one's state otherwise.</summary>
+    public static async Task WaitUntilHealthyAsync(IReadOnlyList<string> names, Func<string>? diagnostics = null)
+    {
+        var deadline = DateTime.UtcNow + HealthyWithin;
+        Dictionary<string, string> states;
+        do
+        {
+            states = names.ToDictionary(n => n, n => Inspect(n, "{{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{else}}no-healthcheck{{end}}"));
+            if (states.Values.All(s => s == "running/healthy"))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"not all services healthy within {HealthyWithin}:\n{string.Join("\n", states.Select(s => $"  {s.Key}: {s.Value}"))}\n{diagnostics?.Invoke()}");
+    }
+
+    public static string Inspect(string container, string format) =>
+        DockerEngine.Run("docker", ["inspect", "-f", format, container], TimeSpan.FromSeconds(20)).StandardOutput.Trim();
+}
+
+/// <summary>Tests that bring the stack up use the same container names and Plex's host port: one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class DockerStackCollection
+{
+    public const string Name = "docker-stack";
+}
