@@ -69,7 +69,7 @@ public static class ServarrCommandLine
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"error: {exception.Message} (check --output-path and its permissions; nothing else was changed)").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: {exception.Message} (check the path and its permissions)").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -77,7 +77,7 @@ public class CommandLineTests
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
         Assert.Single(result.Error.TrimEnd().Split('\n'));
         Assert.StartsWith("error: ", result.Error);
-        Assert.Contains("check --output-path", result.Error);
+        Assert.Contains("check the path and its permissions", result.Error);
     }
 
     [Fact]
