@@ -1,0 +1,144 @@
+using Servarr.Hosting;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Orchestration;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Orchestration;
+
+/// <summary>The orchestrator against an in-memory engine: order, failures, adoption, cleanup.</summary>
+public class ApplicationOrchestratorTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+
+    private static (IDistributedApplicationBuilder Builder, FakeContainerRuntime Runtime) Setup()
+    {
+        var builder = TestAppBuilder.Create(DistributedApplicationOperation.Run);
+        var runtime = new FakeContainerRuntime();
+        return (builder, runtime);
+    }
+
+    private static async Task<ApplicationOrchestrator> StartAsync(IDistributedApplicationBuilder builder, FakeContainerRuntime runtime, string session = "s1")
+    {
+        var model = builder.Build().Model;
+        foreach (var image in model.Containers.Select(c => c.GetImage()!.Reference))
+        {
+            runtime.PresentImages.Add(image);
+        }
+
+        var orchestrator = new ApplicationOrchestrator(runtime, new RunState()) { PollInterval = TimeSpan.FromMilliseconds(20) };
+        var run = new RunContext("servarr", session, builder.Values(), "/tmp");
+        await orchestrator.StartAsync(model, run, PullPolicy.Missing, CancellationToken.None);
+        return orchestrator;
+    }
+
+    private static Task<ResourceSnapshot> Until(ApplicationOrchestrator orchestrator, string name, Func<ResourceSnapshot, bool> predicate) =>
+        orchestrator.State.WaitAsync(name, predicate, new CancellationTokenSource(s_timeout).Token);
+
+    [Fact]
+    public async Task DependentsStartOnlyAfterTheirDependencyIsHealthy()
+    {
+        var (builder, runtime) = Setup();
+        var db = builder.AddContainer("db", "docker.io/library/db", "1.0").WithContainerHealthCheck(["true"]);
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WaitFor(db);
+        runtime.HealthOnStart = name => name == "db" ? "starting" : null;
+
+        await using var orchestrator = await StartAsync(builder, runtime);
+        await Until(orchestrator, "db", s => s.State == ResourceState.Starting && s.ContainerId is not null);
+        await Task.Delay(200);
+        Assert.DoesNotContain("create app", runtime.Calls);
+
+        runtime.ByName("db").Health = "healthy";
+        await Until(orchestrator, "app", s => s.State == ResourceState.Running);
+        var calls = runtime.Calls.ToList();
+        Assert.True(calls.IndexOf("start db") < calls.IndexOf("create app"));
+    }
+
+    [Fact]
+    public async Task AFailingPullFailsThatResourceWithTheReasonAndTheRestStarts()
+    {
+        var (builder, runtime) = Setup();
+        builder.AddContainer("broken", "docker.io/library/broken", "1.0");
+        builder.AddContainer("fine", "docker.io/library/fine", "1.0");
+        runtime.HealthOnStart = _ => null;
+
+        var model = builder.Build().Model;
+        runtime.PresentImages.Add("docker.io/library/fine:1.0");
+        runtime.FailingPulls.Add("docker.io/library/broken:1.0");
+        await using var orchestrator = new ApplicationOrchestrator(runtime, new RunState()) { PollInterval = TimeSpan.FromMilliseconds(20) };
+        await orchestrator.StartAsync(model, new RunContext("servarr", "s1", builder.Values(), "/tmp"), PullPolicy.Missing, CancellationToken.None);
+
+        var broken = await Until(orchestrator, "broken", s => s.IsTerminal);
+        await Until(orchestrator, "fine", s => s.State == ResourceState.Running);
+        Assert.Equal(ResourceState.FailedToStart, broken.State);
+        Assert.Equal("pull of docker.io/library/broken:1.0 failed: manifest unknown", broken.Reason);
+    }
+
+    [Fact]
+    public async Task ADependencyThatExitsFailsItsWaitersFastWithTheReason()
+    {
+        var (builder, runtime) = Setup();
+        var db = builder.AddContainer("db", "docker.io/library/db", "1.0").WithContainerHealthCheck(["true"]);
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WaitFor(db);
+        runtime.HealthOnStart = _ => "starting";
+
+        await using var orchestrator = await StartAsync(builder, runtime);
+        await Until(orchestrator, "db", s => s.ContainerId is not null);
+        var container = runtime.ByName("db");
+        container.ExitCode = 3;
+        container.Status = "exited";
+
+        var app = await Until(orchestrator, "app", s => s.IsTerminal);
+        Assert.Equal(ResourceState.FailedToStart, app.State);
+        Assert.Equal("dependency 'db' is Exited: exit code 3", app.Reason);
+    }
+
+    [Fact]
+    public async Task PersistentContainersAreAdoptedWhileTheirSpecIsUnchangedAndSessionOnesAreRemovedOnStop()
+    {
+        var (builder, runtime) = Setup();
+        builder.AddContainer("plex", "docker.io/plexinc/pms-docker", "1.0").WithLifetime(ContainerLifetime.Persistent);
+        builder.AddContainer("app", "docker.io/library/app", "1.0");
+        runtime.HealthOnStart = _ => null;
+
+        var first = await StartAsync(builder, runtime, "s1");
+        await Until(first, "plex", s => s.State == ResourceState.Running);
+        await Until(first, "app", s => s.State == ResourceState.Running);
+        var plexId = runtime.ByName("plex").Id;
+        await first.StopAsync(CancellationToken.None);
+        Assert.Equal(["plex"], runtime.Containers.Values.Select(c => c.Name));
+
+        var (again, againRuntime) = (await StartAsync(builder, runtime, "s2"), runtime);
+        await Until(again, "plex", s => s.State == ResourceState.Running);
+        Assert.Equal(plexId, againRuntime.ByName("plex").Id);
+        Assert.Equal(1, runtime.Calls.Count(c => c == "create plex"));
+        await again.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ContainersOfAnEarlierKilledSessionAreSweptFirst()
+    {
+        var (builder, runtime) = Setup();
+        builder.AddContainer("app", "docker.io/library/app", "1.0");
+        runtime.Add("leftover", new Dictionary<string, string> { [ServarrLabels.App] = "servarr", [ServarrLabels.Session] = "old" });
+        runtime.Add("someone-else", new Dictionary<string, string> { [ServarrLabels.App] = "other", [ServarrLabels.Session] = "old" });
+
+        await using var orchestrator = await StartAsync(builder, runtime, "new");
+
+        Assert.Contains("remove leftover", runtime.Calls);
+        Assert.Contains(runtime.Containers.Values, c => c.Name == "someone-else");
+    }
+
+    [Fact]
+    public async Task AContainerWithTheSameNameThatIsNotOursIsNeverTouched()
+    {
+        var (builder, runtime) = Setup();
+        builder.AddContainer("plex", "docker.io/plexinc/pms-docker", "1.0");
+        var theirs = runtime.Add("plex", []);
+
+        await using var orchestrator = await StartAsync(builder, runtime);
+
+        var plex = await Until(orchestrator, "plex", s => s.IsTerminal);
+        Assert.Equal("a container named 'plex' exists and is not part of this app; remove or rename it (docker rm -f plex)", plex.Reason);
+        Assert.True(runtime.Containers.ContainsKey(theirs.Id));
+    }
+}

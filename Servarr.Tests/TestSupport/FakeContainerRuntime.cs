@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Servarr.Hosting.Orchestration;
+using Servarr.Hosting.Orchestration.Docker;
+
+namespace Servarr.Tests.TestSupport;
+
+/// <summary>An in-memory engine for orchestrator tests: records every call, lets a test fail pulls or end containers.</summary>
+internal sealed class FakeContainerRuntime : IContainerRuntime
+{
+    private int _next;
+
+    public sealed class FakeContainer
+    {
+        public required string Id { get; init; }
+        public required string Name { get; init; }
+        public required Dictionary<string, string> Labels { get; init; }
+        public string Status { get; set; } = "created";
+        public string? Health { get; set; }
+        public long ExitCode { get; set; }
+    }
+
+    public ConcurrentDictionary<string, FakeContainer> Containers { get; } = new();
+    public ConcurrentQueue<string> Calls { get; } = new();
+    public HashSet<string> PresentImages { get; } = [];
+    public HashSet<string> FailingPulls { get; } = [];
+
+    /// <summary>Health a container reports once started (null: no health check).</summary>
+    public Func<string, string?> HealthOnStart { get; set; } = _ => "healthy";
+
+    public FakeContainer Add(string name, Dictionary<string, string> labels, string status = "running")
+    {
+        var container = new FakeContainer { Id = $"id-{Interlocked.Increment(ref _next)}", Name = name, Labels = labels, Status = status };
+        Containers[container.Id] = container;
+        return container;
+    }
+
+    public FakeContainer ByName(string name) => Containers.Values.Single(c => c.Name == name);
+
+    public Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => Record($"network {name}");
+
+    public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => Record($"volume {name}");
+
+    public Task<IReadOnlyList<ContainerInfo>> FindContainersAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ContainerInfo>>(Containers.Values.Where(c => labels.All(l => c.Labels.TryGetValue(l.Key, out var v) && v == l.Value))
+            .Select(Info).ToList());
+
+    public Task<ContainerInfo?> FindContainerByNameAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(Containers.Values.Where(c => c.Name == name).Select(Info).FirstOrDefault());
+
+    public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) => Task.FromResult(PresentImages.Contains(image));
+
+    public Task PullImageAsync(string image, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"pull {image}");
+        if (FailingPulls.Contains(image))
+        {
+            throw new InvalidOperationException($"pull of {image} failed: manifest unknown");
+        }
+
+        PresentImages.Add(image);
+        return Task.CompletedTask;
+    }
+
+    public Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"create {spec.Parameters.Name}");
+        return Task.FromResult(Add(spec.Parameters.Name!, new Dictionary<string, string>(spec.Parameters.Labels!), "created").Id);
+    }
+
+    public Task StartContainerAsync(string id, CancellationToken cancellationToken)
+    {
+        var container = Containers[id];
+        Calls.Enqueue($"start {container.Name}");
+        container.Status = "running";
+        container.Health = HealthOnStart(container.Name);
+        return Task.CompletedTask;
+    }
+
+    public Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(Containers.TryGetValue(id, out var c) ? new ContainerStatus(c.Status, c.Health, c.ExitCode, 0, null) : null);
+
+    public Task RemoveContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (Containers.TryRemove(id, out var removed))
+        {
+            Calls.Enqueue($"remove {removed.Name}");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task Record(string call)
+    {
+        Calls.Enqueue(call);
+        return Task.CompletedTask;
+    }
+
+    private static ContainerInfo Info(FakeContainer c) => new(c.Id, c.Name, c.Labels, c.Status == "running");
+}
