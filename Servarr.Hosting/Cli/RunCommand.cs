@@ -38,16 +38,13 @@ internal static class RunCommand
         var check = new ParameterValues(builder.Configuration, builder.ExecutionContext, store: null);
         ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, check));
 
-        var endpoint = DockerEndpoint.Resolve(new Dictionary<string, string?>
-        {
-            ["DOCKER_HOST"] = builder.Configuration["DOCKER_HOST"] ?? Environment.GetEnvironmentVariable("DOCKER_HOST"),
-        });
+        var endpoint = AppIdentity.DockerEndpoint(builder);
         using var client = await new DockerClientFactory().ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
 
         // Now generated secrets are created once and kept in user-secrets.
         var store = builder.UserSecretsId is null ? null : UserSecretsStore.ForId(builder.UserSecretsId);
         var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store);
-        var run = new RunContext(AppName(builder), Guid.NewGuid().ToString("N")[..12], parameters, builder.AppHostDirectory,
+        var run = new RunContext(AppIdentity.AppName(builder), Guid.NewGuid().ToString("N")[..12], parameters, builder.AppHostDirectory,
             DevelopmentPorts.Assign(application.Model));
         foreach (var folder in HostFolders.CreateConfigFolders(application.Model, run))
         {
@@ -74,14 +71,4 @@ internal static class RunCommand
         _ = error;
         return ExitCodes.Success;
     }
-
-    /// <summary>The application name: the AppHost's name before <c>.AppHost</c>, lower case (<c>Servarr.AppHost</c> → <c>servarr</c>).</summary>
-    private static string AppName(DistributedApplicationBuilder builder)
-    {
-        var name = new DirectoryInfo(builder.AppHostDirectory).Name;
-        var app = (name.EndsWith(".AppHost", StringComparison.OrdinalIgnoreCase) ? name[..^".AppHost".Length] : name).ToLowerInvariant();
-        return NameRulesCompatible(app) ? app : "servarr";
-    }
-
-    private static bool NameRulesCompatible(string name) => name.Length is > 0 and <= 40 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

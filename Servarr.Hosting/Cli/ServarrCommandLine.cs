@@ -25,6 +25,7 @@ public static class ServarrCommandLine
         root.Options.Add(pull);
         root.Subcommands.Add(run);
         root.Subcommands.Add(PublishCommand.Create(application, output));
+        root.Subcommands.Add(DownCommand.Create(application, output, error));
         root.SetAction((result, token) => result.GetValue(publisher) is { } name
             ? PublishCommand.PublishAsync(application, name, result.GetValue(outputPath), output, token)
             : RunCommand.RunAsync(application, result.GetValue(pull), output, error, token));

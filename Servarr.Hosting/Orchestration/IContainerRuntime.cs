@@ -34,4 +34,13 @@ public interface IContainerRuntime
 
     /// <summary>Stops (SIGTERM, then SIGKILL after <paramref name="timeout"/>) and removes the container.</summary>
     Task RemoveContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>Removes every network whose labels include all of <paramref name="labels"/>; returns their names.</summary>
+    Task<IReadOnlyList<string>> RemoveNetworksAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Names of the volumes whose labels include all of <paramref name="labels"/>.</summary>
+    Task<IReadOnlyList<string>> FindVolumesAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Removes a volume and the data in it.</summary>
+    Task RemoveVolumeAsync(string name, CancellationToken cancellationToken);
 }

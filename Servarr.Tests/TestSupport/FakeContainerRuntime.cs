@@ -23,6 +23,8 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
     public ConcurrentQueue<string> Calls { get; } = new();
     public HashSet<string> PresentImages { get; } = [];
     public HashSet<string> FailingPulls { get; } = [];
+    public ConcurrentDictionary<string, Dictionary<string, string>> Networks { get; } = new();
+    public ConcurrentDictionary<string, Dictionary<string, string>> Volumes { get; } = new();
 
     /// <summary>Health a container reports once started (null: no health check).</summary>
     public Func<string, string?> HealthOnStart { get; set; } = _ => "healthy";
@@ -36,9 +38,33 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
 
     public FakeContainer ByName(string name) => Containers.Values.Single(c => c.Name == name);
 
-    public Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => Record($"network {name}");
+    public Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        Networks.TryAdd(name, new Dictionary<string, string>(labels));
+        return Record($"network {name}");
+    }
 
-    public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => Record($"volume {name}");
+    public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        Volumes.TryAdd(name, new Dictionary<string, string>(labels));
+        return Record($"volume {name}");
+    }
+
+    public Task<IReadOnlyList<string>> RemoveNetworksAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        var names = Networks.Where(n => labels.All(l => n.Value.GetValueOrDefault(l.Key) == l.Value)).Select(n => n.Key).ToList();
+        names.ForEach(n => Networks.TryRemove(n, out _));
+        return Task.FromResult<IReadOnlyList<string>>(names);
+    }
+
+    public Task<IReadOnlyList<string>> FindVolumesAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Volumes.Where(v => labels.All(l => v.Value.GetValueOrDefault(l.Key) == l.Value)).Select(v => v.Key).ToList());
+
+    public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken)
+    {
+        Volumes.TryRemove(name, out _);
+        return Record($"remove volume {name}");
+    }
 
     public Task<IReadOnlyList<ContainerInfo>> FindContainersAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ContainerInfo>>(Containers.Values.Where(c => labels.All(l => c.Labels.TryGetValue(l.Key, out var v) && v == l.Value))

@@ -40,11 +40,7 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
     /// <inheritdoc />
     public async Task<IReadOnlyList<ContainerInfo>> FindContainersAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
-        var filters = new Dictionary<string, IDictionary<string, bool>>
-        {
-            ["label"] = labels.ToDictionary(l => $"{l.Key}={l.Value}", _ => true),
-        };
-        var found = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken)
+        var found = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = LabelFilter(labels) }, cancellationToken)
             .ConfigureAwait(false);
         return found.Select(ToInfo).ToList();
     }
@@ -135,6 +131,33 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
         {
         }
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> RemoveNetworksAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = LabelFilter(labels) }, cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var network in networks)
+        {
+            await client.Networks.DeleteNetworkAsync(network.ID, cancellationToken).ConfigureAwait(false);
+        }
+
+        return networks.Select(n => n.Name).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> FindVolumesAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = LabelFilter(labels) }, cancellationToken).ConfigureAwait(false);
+        return volumes.Volumes?.Select(v => v.Name).ToList() ?? [];
+    }
+
+    /// <inheritdoc />
+    public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken) =>
+        client.Volumes.RemoveAsync(name, force: false, cancellationToken);
+
+    private static Dictionary<string, IDictionary<string, bool>> LabelFilter(IReadOnlyDictionary<string, string> labels) =>
+        new() { ["label"] = labels.ToDictionary(l => $"{l.Key}={l.Value}", _ => true) };
 
     private static ContainerInfo ToInfo(ContainerListResponse c) => new(
         c.ID,
