@@ -69,7 +69,7 @@ for ((i = 1; i <= ROUNDS; i++)); do
     ticks_after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
     awk -v a="$ticks_before" -v b="$ticks_after" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f\n", (b - a) / hz / 10 * 100 }' >>"$WORK/cpu.pct"
     awk '/^VmRSS/ { print $2 }' "/proc/$pid/status" >>"$WORK/rss.kb"
-    kill -INT "$pid"
+    kill -TERM "$pid" # (a background job ignores SIGINT; SIGTERM stops the AppHost the same way)
     wait "$pid" || true
 done
 
