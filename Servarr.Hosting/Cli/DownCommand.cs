@@ -40,8 +40,8 @@ internal static class DownCommand
             }
         }
 
-        using var client = await new DockerClientFactory().ConnectAsync(AppIdentity.DockerEndpoint(builder), cancellationToken).ConfigureAwait(false);
-        var removed = await StackTeardown.DownAsync(new DockerContainerRuntime(client), app, removeVolumes, cancellationToken).ConfigureAwait(false);
+        using var runtime = await DockerContainerRuntime.ConnectAsync(AppIdentity.DockerEndpoint(builder), cancellationToken).ConfigureAwait(false);
+        var removed = await StackTeardown.DownAsync(runtime, app, removeVolumes, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"removed {removed.Containers.Count} container(s), {removed.Networks.Count} network(s), {removed.Volumes.Count} volume(s) of '{app}'")
             .ConfigureAwait(false);
         return ExitCodes.Success;

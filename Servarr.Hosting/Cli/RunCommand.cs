@@ -39,7 +39,7 @@ internal static class RunCommand
         ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, check));
 
         var endpoint = AppIdentity.DockerEndpoint(builder);
-        using var client = await new DockerClientFactory().ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        using var runtime = await DockerContainerRuntime.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
 
         // Now generated secrets are created once and kept in user-secrets.
         var store = builder.UserSecretsId is null ? null : UserSecretsStore.ForId(builder.UserSecretsId);
@@ -54,7 +54,7 @@ internal static class RunCommand
         var state = new RunState();
         var status = new PlainStatusWriter(output);
         state.Changed += status.Write;
-        await using var orchestrator = new ApplicationOrchestrator(new DockerContainerRuntime(client), state);
+        await using var orchestrator = new ApplicationOrchestrator(runtime, state);
         await output.WriteLineAsync($"starting {application.Model.Containers.Count()} containers on {endpoint} (Ctrl+C stops and removes them)")
             .ConfigureAwait(false);
         await orchestrator.StartAsync(application.Model, run, pull, cancellationToken).ConfigureAwait(false);

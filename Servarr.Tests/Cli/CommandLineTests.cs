@@ -115,6 +115,17 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task DownWithVolumesNeedsConfirmationWhenNotOnATerminal()
+    {
+        Assert.True(Console.IsInputRedirected, "the test host's input is expected to be redirected");
+
+        var result = await AppHostRunner.RunAsync(["down", "--volumes"]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Equal("error: --volumes deletes the apps' data; add --yes to confirm when not on a terminal\n", result.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task HelpNamesTheVerbsAndPublishers()
     {
         var root = await AppHostRunner.RunAsync(["--help"]);

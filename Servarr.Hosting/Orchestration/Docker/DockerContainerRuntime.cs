@@ -4,8 +4,15 @@ using Docker.DotNet.Models;
 namespace Servarr.Hosting.Orchestration.Docker;
 
 /// <summary>The engine calls run mode makes, one thin method each; the parameters come from <see cref="ContainerSpecMapper"/>.</summary>
-public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRuntime
+public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRuntime, IDisposable
 {
+    /// <summary>Connects to the engine at <paramref name="endpoint"/> (one-line error when it does not answer); owns the client.</summary>
+    public static async Task<DockerContainerRuntime> ConnectAsync(Uri endpoint, CancellationToken cancellationToken) =>
+        new(await new DockerClientFactory().ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public void Dispose() => client.Dispose();
+
     /// <inheritdoc />
     public async Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
