@@ -49,7 +49,7 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
         plan.Containers.ToList().ForEach(c => state.Set(new ResourceSnapshot(c.Name, ResourceState.NotStarted)));
         var token = _stopping.Token;
         var starts = plan.Containers.Select(c => Task.Run(() => StartOneAsync(c, plan, specs[c.Name], pull, token), token));
-        var monitor = Task.Run(() => MonitorAsync(plan, specs, token), token);
+        var monitor = Task.Run(() => MonitorAsync(plan, run, token), token);
         _work = Task.WhenAll([.. starts, monitor]);
     }
 
@@ -169,7 +169,7 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
         return id;
     }
 
-    private async Task MonitorAsync(StartPlan plan, IReadOnlyDictionary<string, ContainerSpec> specs, CancellationToken cancellationToken)
+    private async Task MonitorAsync(StartPlan plan, RunContext run, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(PollInterval);
         do
@@ -179,7 +179,7 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
                 if (_ids.TryGetValue(container.Name, out var id))
                 {
                     var status = await runtime.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
-                    state.Set(ContainerStateMapper.ToSnapshot(container, id, status, specs[container.Name]));
+                    state.Set(ContainerStateMapper.ToSnapshot(container, id, status, run));
                 }
             }
         }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Servarr.Hosting.ApplicationModel;
-using Servarr.Hosting.Orchestration.Docker;
 
 namespace Servarr.Hosting.Orchestration;
 
@@ -8,10 +6,10 @@ namespace Servarr.Hosting.Orchestration;
 public static class ContainerStateMapper
 {
     /// <summary>Maps an inspected container (null: it is gone) to a snapshot.</summary>
-    public static ResourceSnapshot ToSnapshot(ContainerResource container, string id, ContainerStatus? status, ContainerSpec spec)
+    public static ResourceSnapshot ToSnapshot(ContainerResource container, string id, ContainerStatus? status, RunContext run)
     {
         ArgumentNullException.ThrowIfNull(container);
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(run);
         if (status is null)
         {
             return new ResourceSnapshot(container.Name, ResourceState.Exited, ContainerId: id, Reason: "the container was removed");
@@ -32,21 +30,20 @@ public static class ContainerStateMapper
         };
         var health = status.Status == "running" ? status.Health : null;
         return new ResourceSnapshot(container.Name, state, health, id, status.Status is "exited" or "dead" ? status.ExitCode : null,
-            status.RestartCount, reason, state is ResourceState.Running or ResourceState.RuntimeUnhealthy or ResourceState.Starting ? Urls(spec) : null);
+            status.RestartCount, reason, state is ResourceState.Running or ResourceState.RuntimeUnhealthy or ResourceState.Starting ? Urls(container, run) : null);
     }
 
-    /// <summary>Clickable URLs of the container's published HTTP ports (the model's on localhost, development ones on 127.0.0.1).</summary>
-    public static IReadOnlyList<string> Urls(ContainerSpec spec)
+    /// <summary>
+    /// Clickable URLs of the container's HTTP endpoints: the model's host port on localhost, else the development port on
+    /// 127.0.0.1 (for an app behind the VPN, the port its gateway publishes for it).
+    /// </summary>
+    public static IReadOnlyList<string> Urls(ContainerResource container, RunContext run)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        var bindings = spec.Parameters.HostConfig?.PortBindings;
-        if (bindings is null)
-        {
-            return [];
-        }
-
-        return bindings.Where(b => b.Key.EndsWith("/tcp", StringComparison.Ordinal) && b.Value is { Count: > 0 })
-            .Select(b => $"http://{(string.IsNullOrEmpty(b.Value[0].HostIP) ? "localhost" : b.Value[0].HostIP)}:{int.Parse(b.Value[0].HostPort, CultureInfo.InvariantCulture)}")
-            .ToList();
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(run);
+        return container.GetEndpoints().Where(e => e.Scheme is "http" or "https").Select(e =>
+                e.Port is { } port ? $"{e.Scheme}://localhost:{port}"
+                : run.DevelopmentPorts.TryGetValue((container.Name, e.Name), out var dev) ? $"{e.Scheme}://127.0.0.1:{dev}" : null)
+            .OfType<string>().ToList();
     }
 }

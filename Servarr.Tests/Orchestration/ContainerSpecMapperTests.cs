@@ -100,3 +100,26 @@ public class ContainerSpecMapperTests
         Assert.Matches("^[0-9a-f]{16}$", Map(app, run, "sonarr").SpecHash);
     }
 }
+
+public class ContainerStateMapperTests
+{
+    [Fact]
+    public async Task UrlsPointAtTheModelPortOrTheDevelopmentPortAlsoForAppsBehindTheVpn()
+    {
+        var result = await AppHostRunner.RunAsync(["run"], skipRun: true);
+        var app = result.Application!;
+        var run = new RunContext("servarr", "s", new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, null), "/tmp",
+            new Dictionary<(string, string), int> { [("qbittorrent", "http")] = 41080 });
+        ContainerResource Named(string name) => app.Model.Containers.Single(c => c.Name == name);
+
+        Assert.Equal(["http://127.0.0.1:41080"], ContainerStateMapper.Urls(Named("qbittorrent"), run));
+        Assert.Equal(["http://localhost:32400"], ContainerStateMapper.Urls(Named("plex"), run));
+        Assert.Empty(ContainerStateMapper.Urls(Named("tautulli"), run));
+        var running = ContainerStateMapper.ToSnapshot(Named("qbittorrent"), "id", new ContainerStatus("running", "healthy", 0, 2, null), run);
+        Assert.Equal(new ResourceSnapshot("qbittorrent", ResourceState.Running, "healthy", "id", null, 2, null), running with { Urls = null });
+        Assert.Equal(["http://127.0.0.1:41080"], running.Urls);
+        Assert.True(running.IsHealthy);
+        Assert.Equal(ResourceState.Finished, ContainerStateMapper.ToSnapshot(
+            new ContainerResource("job") { Annotations = { new RestartPolicyAnnotation(RestartPolicy.No) } }, "id", new ContainerStatus("exited", null, 0, 0, null), run).State);
+    }
+}
