@@ -17,16 +17,22 @@ internal static class RunCommand
         DefaultValueFactory = _ => PullPolicy.Missing,
     };
 
+    public static Option<bool> LogsOption() => new("--logs")
+    {
+        Description = "Also print every container's console output, each line prefixed with its resource name.",
+    };
+
     public static Command Create(DistributedApplication application, TextWriter output, TextWriter error)
     {
         var pull = PullOption();
-        var command = new Command("run", "Run the stack on the local Docker engine (the default when no verb is given).") { pull };
-        command.SetAction((result, token) => RunAsync(application, result.GetValue(pull), output, error, token));
+        var logs = LogsOption();
+        var command = new Command("run", "Run the stack on the local Docker engine (the default when no verb is given).") { pull, logs };
+        command.SetAction((result, token) => RunAsync(application, result.GetValue(pull), result.GetValue(logs), output, error, token));
         return command;
     }
 
-    public static async Task<int> RunAsync(DistributedApplication application, PullPolicy pull, TextWriter output, TextWriter error,
-        CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(DistributedApplication application, PullPolicy pull, bool showLogs, TextWriter output,
+        TextWriter error, CancellationToken cancellationToken)
     {
         var builder = application.Builder;
         if (!builder.ExecutionContext.IsRunMode)
@@ -55,6 +61,11 @@ internal static class RunCommand
         var status = new PlainStatusWriter(output);
         state.Changed += status.Write;
         await using var orchestrator = new ApplicationOrchestrator(runtime, state);
+        if (showLogs)
+        {
+            orchestrator.LogLine += (resource, line, _) => status.WriteLog(resource, line);
+        }
+
         await output.WriteLineAsync($"starting {application.Model.Containers.Count()} containers on {endpoint} (Ctrl+C stops and removes them)")
             .ConfigureAwait(false);
         await orchestrator.StartAsync(application.Model, run, pull, cancellationToken).ConfigureAwait(false);

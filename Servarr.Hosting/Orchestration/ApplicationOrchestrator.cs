@@ -16,6 +16,7 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
 
     private readonly ConcurrentDictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentBag<Task> _logPumps = [];
     private DistributedApplicationModel? _model;
     private Task? _work;
 
@@ -24,6 +25,12 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
 
     /// <summary>The live state of every resource.</summary>
     public RunState State => state;
+
+    /// <summary>The latest console lines of every container.</summary>
+    public ResourceLogBuffer Logs { get; } = new();
+
+    /// <summary>Raised for every console line: resource name, line, from stderr.</summary>
+    public event Action<string, string, bool>? LogLine;
 
     /// <summary>Starts the stack and returns at once; containers come up in the background as their prerequisites are met.</summary>
     public async Task StartAsync(DistributedApplicationModel model, RunContext run, PullPolicy pull, CancellationToken cancellationToken)
@@ -65,6 +72,14 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
             }
         }
         catch (OperationCanceledException)
+        {
+        }
+
+        try
+        {
+            await Task.WhenAll(_logPumps).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
         {
         }
 
@@ -128,6 +143,7 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
 
             var id = await AdoptOrCreateAsync(container, spec, cancellationToken).ConfigureAwait(false);
             _ids[name] = id;
+            _logPumps.Add(Task.Run(() => FollowLogsAsync(name, id, cancellationToken), cancellationToken));
             state.Set(new ResourceSnapshot(name, ResourceState.Starting, ContainerId: id));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -167,6 +183,22 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
         var id = await runtime.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false);
         await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
         return id;
+    }
+
+    private async Task FollowLogsAsync(string name, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runtime.FollowLogsAsync(id, (line, isError) =>
+            {
+                Logs.Append(name, line, isError);
+                LogLine?.Invoke(name, line, isError);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Logs.Append(name, $"[servarr] console output stopped: {exception.Message}", isError: true);
+        }
     }
 
     private async Task MonitorAsync(StartPlan plan, RunContext run, CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ public interface IContainerRuntime
     /// <summary>Stops (SIGTERM, then SIGKILL after <paramref name="timeout"/>) and removes the container.</summary>
     Task RemoveContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken);
 
+    /// <summary>Follows the container's console output from its start, one call per line, until cancelled or it ends.</summary>
+    Task FollowLogsAsync(string id, Action<string, bool> onLine, CancellationToken cancellationToken);
+
     /// <summary>Removes every network whose labels include all of <paramref name="labels"/>; returns their names.</summary>
     Task<IReadOnlyList<string>> RemoveNetworksAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
 

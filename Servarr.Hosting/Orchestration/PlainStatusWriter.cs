@@ -8,6 +8,16 @@ public sealed class PlainStatusWriter(TextWriter output, TimeProvider? time = nu
     private readonly Lock _gate = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>Writes one console line of a container, prefixed with its resource name.</summary>
+    public void WriteLog(string resource, string line)
+    {
+        lock (_gate)
+        {
+            output.WriteLine($"[{resource}] {line}");
+            output.Flush();
+        }
+    }
+
     /// <summary>Writes one line for <paramref name="snapshot"/>.</summary>
     public void Write(ResourceSnapshot snapshot)
     {

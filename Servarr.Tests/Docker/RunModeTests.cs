@@ -34,7 +34,7 @@ public class RunModeTests
         configuration["Parameters:media-root"] = temp.Combine("media");
         using var ctrlC = new CancellationTokenSource();
 
-        var running = AppHostRunner.RunAsync(["run", "--pull", "never"], configuration, cancellation: ctrlC.Token);
+        var running = AppHostRunner.RunAsync(["run", "--pull", "never", "--logs"], configuration, cancellation: ctrlC.Token);
         try
         {
             await StandInStack.WaitUntilHealthyAsync(names, () => running.IsCompleted ? running.Result.Output + running.Result.Error : "");
@@ -51,6 +51,7 @@ public class RunModeTests
             var result = await running.WaitAsync(TimeSpan.FromMinutes(2));
             Assert.True(result.ExitCode == 0, result.Error);
             Assert.Contains("sonarr         Running (healthy)", result.Output);
+            Assert.Contains("[sonarr] standin sonarr listening", result.Output);
         }
 
         var left = DockerEngine.Run("docker", ["ps", "-a", "-q", "--filter", $"label={ServarrLabels.App}=servarr"], TimeSpan.FromSeconds(20));

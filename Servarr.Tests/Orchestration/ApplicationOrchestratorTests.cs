@@ -115,6 +115,41 @@ public class ApplicationOrchestratorTests
     }
 
     [Fact]
+    public async Task ConsoleOutputIsKeptPerResourceAndRaised()
+    {
+        var (builder, runtime) = Setup();
+        builder.AddContainer("app", "docker.io/library/app", "1.0");
+        runtime.HealthOnStart = _ => null;
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        await using var orchestrator = await StartAsync(builder, runtime);
+        orchestrator.LogLine += (name, line, isError) => seen.Enqueue($"{name}:{line}:{isError}");
+        await Until(orchestrator, "app", s => s.State == ResourceState.Running);
+        var deadline = DateTime.UtcNow + s_timeout;
+        while (orchestrator.Logs.Lines("app").Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(["hello from app", "a warning"], orchestrator.Logs.Lines("app").Select(l => l.Text));
+        Assert.True(orchestrator.Logs.Lines("app")[1].IsError);
+    }
+
+    [Fact]
+    public void TheLogBufferKeepsOnlyTheNewestLines()
+    {
+        var buffer = new ResourceLogBuffer(capacityPerResource: 3);
+
+        for (var i = 1; i <= 5; i++)
+        {
+            buffer.Append("app", $"line {i}", isError: false);
+        }
+
+        Assert.Equal(["line 3", "line 4", "line 5"], buffer.Lines("app").Select(l => l.Text));
+        Assert.Empty(buffer.Lines("other"));
+    }
+
+    [Fact]
     public async Task ContainersOfAnEarlierKilledSessionAreSweptFirst()
     {
         var (builder, runtime) = Setup();

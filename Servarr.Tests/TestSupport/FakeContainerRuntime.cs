@@ -115,6 +115,13 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         return Task.CompletedTask;
     }
 
+    public async Task FollowLogsAsync(string id, Action<string, bool> onLine, CancellationToken cancellationToken)
+    {
+        onLine($"hello from {Containers[id].Name}", false);
+        onLine("a warning", true);
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+
     private Task Record(string call)
     {
         Calls.Enqueue(call);

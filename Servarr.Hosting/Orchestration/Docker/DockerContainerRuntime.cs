@@ -163,6 +163,45 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
     public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken) =>
         client.Volumes.RemoveAsync(name, force: false, cancellationToken);
 
+    /// <inheritdoc />
+    public async Task FollowLogsAsync(string id, Action<string, bool> onLine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onLine);
+        using var stream = await client.Containers.GetContainerLogsAsync(id,
+            new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Follow = true }, cancellationToken).ConfigureAwait(false);
+        var buffer = new byte[8192];
+        var pending = new[] { new System.Text.StringBuilder(), new System.Text.StringBuilder() };
+        while (true)
+        {
+            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+            if (read.EOF)
+            {
+                break;
+            }
+
+            var isError = read.Target == MultiplexedStream.TargetStream.StandardError;
+            var text = pending[isError ? 1 : 0].Append(System.Text.Encoding.UTF8.GetString(buffer, 0, read.Count));
+            var content = text.ToString();
+            var lastNewline = content.LastIndexOf('\n');
+            if (lastNewline < 0)
+            {
+                continue;
+            }
+
+            foreach (var line in content[..lastNewline].Split('\n'))
+            {
+                onLine(line.TrimEnd('\r'), isError);
+            }
+
+            text.Clear().Append(content[(lastNewline + 1)..]);
+        }
+
+        foreach (var (rest, index) in pending.Select((p, i) => (p.ToString(), i)).Where(p => p.Item1.Length > 0))
+        {
+            onLine(rest, index == 1);
+        }
+    }
+
     private static Dictionary<string, IDictionary<string, bool>> LabelFilter(IReadOnlyDictionary<string, string> labels) =>
         new() { ["label"] = labels.ToDictionary(l => $"{l.Key}={l.Value}", _ => true) };
 
