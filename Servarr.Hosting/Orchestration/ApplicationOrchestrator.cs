@@ -17,6 +17,7 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
     private readonly ConcurrentDictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentBag<Task> _logPumps = [];
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private DistributedApplicationModel? _model;
     private Task? _work;
 
@@ -101,6 +102,7 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
         }
 
         _stopping.Dispose();
+        _http.Dispose();
     }
 
     private async Task SweepEarlierSessionsAsync(RunContext run, CancellationToken cancellationToken)
@@ -211,11 +213,26 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
                 if (_ids.TryGetValue(container.Name, out var id))
                 {
                     var status = await runtime.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
-                    state.Set(ContainerStateMapper.ToSnapshot(container, id, status, run));
+                    var probe = status?.Status == "running" ? ContainerStateMapper.HealthProbe(container, run) : null;
+                    var httpHealthy = probe is null ? (bool?)null : await ProbeAsync(probe, cancellationToken).ConfigureAwait(false);
+                    state.Set(ContainerStateMapper.ToSnapshot(container, id, status, run, httpHealthy));
                 }
             }
         }
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<bool> ProbeAsync(Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static bool Satisfied(ResourceSnapshot s, StartPrerequisite p) => p.Condition switch

@@ -123,3 +123,39 @@ public class ContainerStateMapperTests
             new ContainerResource("job") { Annotations = { new RestartPolicyAnnotation(RestartPolicy.No) } }, "id", new ContainerStatus("exited", null, 0, 0, null), run).State);
     }
 }
+
+public class AppHostHealthTests
+{
+    private static readonly RunContext s_run = new("servarr", "s", new ParameterValues(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
+        new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), null), "/tmp",
+        new Dictionary<(string, string), int> { [("sonarr", "http")] = 48989 });
+
+    private static ContainerResource Sonarr()
+    {
+        var sonarr = new ContainerResource("sonarr");
+        sonarr.Annotations.Add(new EndpointAnnotation("http", "http", EndpointProtocol.Tcp, 8989));
+        sonarr.Annotations.Add(new HttpHealthCheckAnnotation("/ping", "http"));
+        return sonarr;
+    }
+
+    [Theory]
+    [InlineData("starting", true, "healthy")]
+    [InlineData("starting", false, "starting")]
+    [InlineData("healthy", false, "unhealthy")]
+    [InlineData("unhealthy", true, "unhealthy")]
+    [InlineData(null, true, "healthy")]
+    public void TheAppHostProbeDecidesHealthUnlessDockerSaysUnhealthy(string? docker, bool probe, string expected)
+    {
+        var snapshot = ContainerStateMapper.ToSnapshot(Sonarr(), "id", new ContainerStatus("running", docker, 0, 0, null), s_run, probe);
+
+        Assert.Equal(expected, snapshot.Health);
+        Assert.Equal(expected == "healthy", snapshot.IsHealthy);
+    }
+
+    [Fact]
+    public void TheProbeUsesTheDevelopmentPortOnLoopback()
+    {
+        Assert.Equal(new Uri("http://127.0.0.1:48989/ping"), ContainerStateMapper.HealthProbe(Sonarr(), s_run));
+        Assert.Null(ContainerStateMapper.HealthProbe(new ContainerResource("bare"), s_run));
+    }
+}
