@@ -96,14 +96,7 @@ public class CommandLineTests
     public async Task RunWithoutAnEngineSaysSoInOneLine()
     {
         using var temp = new TempDirectory();
-        Directory.CreateDirectory(temp.Combine("media", "media"));
-        var configuration = new[]
-        {
-            "vpn-provider", "wireguard-private-key", "wireguard-addresses", "tunnel-token", "r2-account-id", "r2-bucket",
-            "r2-access-key-id", "r2-secret-access-key", "kopia-password",
-        }.ToDictionary(n => $"Parameters:{n}", n => (string?)"x");
-        configuration["Parameters:media-root"] = temp.Combine("media");
-        configuration["Parameters:config-root"] = temp.Combine("config");
+        var configuration = StackParameters.ForRun(temp);
         var endpoint = $"unix://{temp.Combine("no-engine.sock")}";
         configuration["DOCKER_HOST"] = endpoint;
 

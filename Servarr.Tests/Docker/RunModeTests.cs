@@ -24,14 +24,7 @@ public class RunModeTests
         StandInStack.RefuseToTouchForeignContainers(names);
         StandInStack.RemoveContainers(names);
         using var temp = new TempDirectory();
-        Directory.CreateDirectory(temp.Combine("media", "media"));
-        var configuration = new[]
-        {
-            "vpn-provider", "wireguard-private-key", "wireguard-addresses", "tunnel-token", "r2-account-id", "r2-bucket",
-            "r2-access-key-id", "r2-secret-access-key", "kopia-password",
-        }.ToDictionary(n => $"Parameters:{n}", n => (string?)$"test-{n}");
-        configuration["Parameters:config-root"] = temp.Combine("config");
-        configuration["Parameters:media-root"] = temp.Combine("media");
+        var configuration = StackParameters.ForRun(temp);
         using var ctrlC = new CancellationTokenSource();
 
         var running = AppHostRunner.RunAsync(["run", "--pull", "never", "--logs"], configuration, cancellation: ctrlC.Token);
