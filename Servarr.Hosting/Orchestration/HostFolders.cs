@@ -20,8 +20,7 @@ public static partial class HostFolders
         {
             foreach (var mount in container.GetMounts().Where(m => m.Purpose == ContainerMountPurpose.Config && m.Type == ContainerMountType.BindMount))
             {
-                var folder = RunExpressions.Render(mount.Source, run.Parameters);
-                folder = Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(run.AppHostDirectory, folder));
+                var folder = run.HostPath(mount.Source);
                 if (Directory.Exists(folder))
                 {
                     continue;
@@ -34,7 +33,7 @@ public static partial class HostFolders
                     && uint.TryParse(RunExpressions.Render(owner.Gid, run.Parameters), NumberStyles.None, CultureInfo.InvariantCulture, out var gid)
                     && Chown(folder, uid, gid) != 0)
                 {
-                    throw new Cli.ServarrException($"resource '{container.Name}': cannot give {folder} to {uid}:{gid} (errno {Marshal.GetLastPInvokeError()}); run as root or create it yourself: sudo install -d -o {uid} -g {gid} {folder}");
+                    throw new ServarrException($"resource '{container.Name}': cannot give {folder} to {uid}:{gid} (errno {Marshal.GetLastPInvokeError()}); run as root or create it yourself: sudo install -d -o {uid} -g {gid} {folder}");
                 }
             }
         }

@@ -36,6 +36,13 @@ public sealed class RunContext
     /// <summary>Relative bind-mount sources are rooted here.</summary>
     public string AppHostDirectory { get; }
 
+    /// <summary>The host path of a bind-mount source: parameters resolved, a relative path rooted at the AppHost directory.</summary>
+    public string HostPath(ApplicationModel.ReferenceExpression source)
+    {
+        var path = RunExpressions.Render(source, Parameters);
+        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppHostDirectory, path));
+    }
+
     /// <summary>Host ports on 127.0.0.1 for endpoints the model does not publish, so a developer can open them.</summary>
     public IReadOnlyDictionary<(string Resource, string Endpoint), int> DevelopmentPorts { get; }
 }

@@ -24,14 +24,11 @@ internal static class EndpointRules
             context.Report(group.First().Resource, $"host port {group.Key.Port}/{Protocol(group.Key.Protocol)} is published by {string.Join(" and ", owners)}; give each a different port: or drop it");
         }
 
-        // Each VPN namespace: the gateway and the apps behind it, grouped once so the check stays linear.
-        var namespaces = context.Model.Containers.Where(c => c.GetVpnGateway() is ContainerResource)
-            .GroupBy(c => (ContainerResource)c.GetVpnGateway()!);
-        foreach (var group in namespaces)
+        var namespaces = new NetworkNamespaces(context.Model);
+        foreach (var group in namespaces.Shared.Where(g => g.Key is ContainerResource))
         {
-            var gateway = group.Key;
-            List<ContainerResource> members = [gateway, .. group];
-            var listeners = members.SelectMany(c => c.GetEndpoints().Where(e => e.TargetPort is not null).Select(e => (Resource: c, Endpoint: e)));
+            var gateway = (ContainerResource)group.Key;
+            var listeners = namespaces.Listeners(gateway).Where(x => x.Endpoint.TargetPort is not null).Select(x => (Resource: x.Owner, x.Endpoint));
             foreach (var clash in listeners.GroupBy(x => (x.Endpoint.TargetPort, x.Endpoint.Protocol)).Where(g => g.Select(x => x.Resource).Distinct().Count() > 1))
             {
                 var apps = clash.Select(x => x.Resource.Name).Distinct().ToList();

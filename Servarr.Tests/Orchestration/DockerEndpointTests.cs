@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Servarr.Hosting.Cli;
+using Servarr.Hosting;
 using Servarr.Hosting.Orchestration.Docker;
 using Servarr.Tests.TestSupport;
 

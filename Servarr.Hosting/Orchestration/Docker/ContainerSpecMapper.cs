@@ -22,9 +22,7 @@ public static class ContainerSpecMapper
         string Render(ReferenceExpression e) => RunExpressions.Render(e, run.Parameters);
         var environment = EnvironmentEvaluator.Evaluate(resource, new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run));
         var gateway = resource.GetVpnGateway();
-        var listeners = gateway is null ? resource.GetEndpoints().Select(e => (Owner: (IResource)resource, Endpoint: e))
-            .Concat(model.Containers.Where(c => c.GetVpnGateway() == resource).SelectMany(c => c.GetEndpoints().Select(e => (Owner: (IResource)c, Endpoint: e))))
-            .Where(x => x.Endpoint.TargetPort is not null).ToList() : [];
+        var listeners = new NetworkNamespaces(model).Listeners(resource).Where(x => x.Endpoint.TargetPort is not null).ToList();
 
         var parameters = new CreateContainerParameters
         {
@@ -42,7 +40,7 @@ public static class ContainerSpecMapper
             {
                 NetworkMode = gateway is null ? run.NetworkName : $"container:{gateway.Name}",
                 PortBindings = (gateway is null ? MapPorts(listeners, run) : null)!,
-                Mounts = resource.GetMounts().Select(m => MapMount(m, Render, run)).ToList(),
+                Mounts = resource.GetMounts().Select(m => MapMount(m, run)).ToList(),
                 CapAdd = NullIfEmpty(resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList())!,
                 Devices = NullIfEmpty(resource.Annotations.OfType<DeviceAnnotation>()
                     .Select(d => new DeviceMapping { PathOnHost = d.HostPath, PathInContainer = d.ContainerPath, CgroupPermissions = "rwm" }).ToList())!,
@@ -69,7 +67,7 @@ public static class ContainerSpecMapper
         return new ContainerSpec(parameters, extraNetworks, specHash);
     }
 
-    private static Dictionary<string, IList<PortBinding>>? MapPorts(IEnumerable<(IResource Owner, EndpointAnnotation Endpoint)> listeners, RunContext run)
+    private static Dictionary<string, IList<PortBinding>>? MapPorts(IEnumerable<(ContainerResource Owner, EndpointAnnotation Endpoint)> listeners, RunContext run)
     {
         var bindings = new Dictionary<string, IList<PortBinding>>(StringComparer.Ordinal);
         foreach (var (owner, endpoint) in listeners)
@@ -88,22 +86,13 @@ public static class ContainerSpecMapper
         return bindings.Count == 0 ? null : bindings;
     }
 
-    private static Mount MapMount(ContainerMountAnnotation mount, Func<ReferenceExpression, string> render, RunContext run)
+    private static Mount MapMount(ContainerMountAnnotation mount, RunContext run) => new()
     {
-        var source = render(mount.Source);
-        if (mount.Type == ContainerMountType.BindMount && !Path.IsPathRooted(source))
-        {
-            source = Path.GetFullPath(Path.Combine(run.AppHostDirectory, source));
-        }
-
-        return new Mount
-        {
-            Type = mount.Type == ContainerMountType.BindMount ? "bind" : "volume",
-            Source = source,
-            Target = mount.Target,
-            ReadOnly = mount.IsReadOnly,
-        };
-    }
+        Type = mount.Type == ContainerMountType.BindMount ? "bind" : "volume",
+        Source = mount.Type == ContainerMountType.BindMount ? run.HostPath(mount.Source) : mount.VolumeName,
+        Target = mount.Target,
+        ReadOnly = mount.IsReadOnly,
+    };
 
     private static HealthcheckConfig? MapHealthcheck(ContainerResource resource) =>
         resource.TryGetLastAnnotation<ContainerHealthCheckAnnotation>(out var check)

@@ -1,5 +1,4 @@
 using Docker.DotNet;
-using Servarr.Hosting.Cli;
 
 namespace Servarr.Hosting.Orchestration.Docker;
 

@@ -15,7 +15,7 @@ public static class DockerEndpoint
         {
             if (!Uri.TryCreate(host.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("unix" or "tcp" or "http" or "https" or "npipe"))
             {
-                throw new Cli.ServarrException($"DOCKER_HOST '{host}' is not an engine address; use unix:///var/run/docker.sock or tcp://host:2375");
+                throw new ServarrException($"DOCKER_HOST '{host}' is not an engine address; use unix:///var/run/docker.sock or tcp://host:2375");
             }
 
             return uri;

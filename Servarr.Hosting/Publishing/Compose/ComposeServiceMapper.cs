@@ -6,10 +6,7 @@ namespace Servarr.Hosting.Publishing.Compose;
 /// <summary>Pure mapping of one container resource to its compose service; no files, no Docker.</summary>
 internal sealed class ComposeServiceMapper(PublishContext context, string outputDirectory)
 {
-    // Apps by the VPN gateway whose namespace they share, computed once so mapping stays linear in the model size.
-    private readonly ILookup<IResource, ContainerResource> _behindGateway = context.Model.Containers
-        .Where(c => c.GetVpnGateway() is not null)
-        .ToLookup(c => c.GetVpnGateway()!);
+    private readonly NetworkNamespaces _namespaces = new(context.Model);
 
     public ComposeService Map(ContainerResource resource)
     {
@@ -65,8 +62,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         }
 
         // A gateway publishes and exposes the ports of every app that shares its namespace.
-        var sharing = _behindGateway[resource];
-        var endpoints = resource.GetEndpoints().Concat(sharing.SelectMany(c => c.GetEndpoints())).ToList();
+        var endpoints = _namespaces.Listeners(resource).Select(l => l.Endpoint).ToList();
         service.Ports = NullIfEmpty(endpoints.Where(e => e.Port is not null && e.TargetPort is not null)
             .Select(e => $"{e.Port}:{e.TargetPort}{ProtocolSuffix(e)}").Distinct().ToList());
         service.Expose = NullIfEmpty(endpoints.Where(e => e.Port is null && e.TargetPort is not null)

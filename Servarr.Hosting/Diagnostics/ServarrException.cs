@@ -1,4 +1,4 @@
-namespace Servarr.Hosting.Cli;
+namespace Servarr.Hosting;
 
 /// <summary>A known, user-facing failure: printed as its one-line message, without a stack trace.</summary>
 public sealed class ServarrException(string message) : Exception(message);
