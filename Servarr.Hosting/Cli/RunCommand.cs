@@ -22,17 +22,17 @@ internal static class RunCommand
         Description = "Also print every container's console output, each line prefixed with its resource name.",
     };
 
-    public static Command Create(DistributedApplication application, TextWriter output, TextWriter error)
+    public static Command Create(DistributedApplication application, TextWriter output)
     {
         var pull = PullOption();
         var logs = LogsOption();
         var command = new Command("run", "Run the stack on the local Docker engine (the default when no verb is given).") { pull, logs };
-        command.SetAction((result, token) => RunAsync(application, result.GetValue(pull), result.GetValue(logs), output, error, token));
+        command.SetAction((result, token) => RunAsync(application, result.GetValue(pull), result.GetValue(logs), output, token));
         return command;
     }
 
     public static async Task<int> RunAsync(DistributedApplication application, PullPolicy pull, bool showLogs, TextWriter output,
-        TextWriter error, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var builder = application.Builder;
         if (!builder.ExecutionContext.IsRunMode)
@@ -79,7 +79,6 @@ internal static class RunCommand
 
         await output.WriteLineAsync("stopping: removing the session's containers (volumes and config stay)").ConfigureAwait(false);
         await orchestrator.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _ = error;
         return ExitCodes.Success;
     }
 }

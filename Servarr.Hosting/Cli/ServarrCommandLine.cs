@@ -20,7 +20,7 @@ public static class ServarrCommandLine
         var outputPath = CliOptions.OutputPath();
         root.Options.Add(publisher);
         root.Options.Add(outputPath);
-        var run = RunCommand.Create(application, output, error);
+        var run = RunCommand.Create(application, output);
         var pull = RunCommand.PullOption();
         var logs = RunCommand.LogsOption();
         root.Options.Add(pull);
@@ -30,7 +30,7 @@ public static class ServarrCommandLine
         root.Subcommands.Add(DownCommand.Create(application, output, error));
         root.SetAction((result, token) => result.GetValue(publisher) is { } name
             ? PublishCommand.PublishAsync(application, name, result.GetValue(outputPath), output, token)
-            : RunCommand.RunAsync(application, result.GetValue(pull), result.GetValue(logs), output, error, token));
+            : RunCommand.RunAsync(application, result.GetValue(pull), result.GetValue(logs), output, token));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))
