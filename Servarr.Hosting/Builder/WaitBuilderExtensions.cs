@@ -35,6 +35,17 @@ public static class WaitBuilderExtensions
     }
 
     /// <summary>
+    /// Declares that the app is healthy when its endpoint accepts a TCP connection (the AppHost probes it in run mode);
+    /// for apps whose HTTP answers need credentials.
+    /// </summary>
+    /// <example><code>kopia.WithTcpHealthCheck("http");</code></example>
+    public static IResourceBuilder<T> WithTcpHealthCheck<T>(this IResourceBuilder<T> builder, string endpointName = "http") where T : IResourceWithEndpoints
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new TcpHealthCheckAnnotation(endpointName), ResourceAnnotationMutationBehavior.Replace);
+    }
+
+    /// <summary>
     /// Declares the health command run inside the container (compose <c>healthcheck</c>); it must use only what the
     /// image ships.
     /// </summary>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Servarr.Hosting.Orchestration;
-using Servarr.Hosting.Orchestration.Docker;
-using Servarr.Hosting.Validation;
+using Spectre.Console;
 
 namespace Servarr.Hosting.Cli;
 
@@ -34,41 +33,30 @@ internal static class RunCommand
     public static async Task<int> RunAsync(DistributedApplication application, PullPolicy pull, bool showLogs, TextWriter output,
         CancellationToken cancellationToken)
     {
-        var builder = application.Builder;
-        if (!builder.ExecutionContext.IsRunMode)
-        {
-            throw new ServarrException("the AppHost was started for publishing; pass --publisher manifest|compose with --output-path");
-        }
-
-        // Checked with values held in memory only, so a failed check writes nothing.
-        var check = new ParameterValues(builder.Configuration, builder.ExecutionContext, store: null);
-        ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, check));
-
-        var endpoint = AppIdentity.DockerEndpoint(builder);
-        using var runtime = await DockerContainerRuntime.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-
-        // Now generated secrets are created once and kept in user-secrets.
-        var store = builder.UserSecretsId is null ? null : UserSecretsStore.ForId(builder.UserSecretsId);
-        var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store);
-        var run = new RunContext(AppIdentity.AppName(builder), Guid.NewGuid().ToString("N")[..12], parameters, builder.AppHostDirectory,
-            DevelopmentPorts.Assign(application.Model));
-        foreach (var folder in HostFolders.CreateConfigFolders(application.Model, run))
+        await using var session = await RunSession.CreateAsync(application, new RunSessionOptions { Pull = pull }, cancellationToken).ConfigureAwait(false);
+        foreach (var folder in session.CreatedFolders)
         {
             await output.WriteLineAsync($"created config folder {folder}").ConfigureAwait(false);
         }
 
-        var state = new RunState();
+        // A live table on a terminal; timestamped lines for CI, logs, and when console output is mixed in.
+        var live = LiveStatusTable.Suits(output, showLogs);
         var status = new PlainStatusWriter(output);
-        state.Changed += status.Write;
-        await using var orchestrator = new ApplicationOrchestrator(runtime, state);
-        if (showLogs)
+        if (!live)
         {
-            orchestrator.LogLine += (resource, line, _) => status.WriteLog(resource, line);
+            session.State.Changed += status.Write;
         }
 
-        await output.WriteLineAsync($"starting {application.Model.Containers.Count()} containers on {endpoint} (Ctrl+C stops and removes them)")
+        if (showLogs)
+        {
+            session.Orchestrator.LogLine += (resource, line, _) => status.WriteLog(resource, line);
+        }
+
+        await output.WriteLineAsync($"starting {application.Model.Containers.Count()} containers on {session.Endpoint} (Ctrl+C stops and removes them)")
             .ConfigureAwait(false);
-        await orchestrator.StartAsync(application.Model, run, pull, cancellationToken).ConfigureAwait(false);
+        await session.StartAsync(cancellationToken).ConfigureAwait(false);
+        var order = StartPlan.Create(application.Model).Containers.Select(c => c.Name).ToList();
+        var display = live ? LiveStatusTable.ShowAsync(AnsiConsole.Console, session.State, order, cancellationToken) : Task.CompletedTask;
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -77,8 +65,10 @@ internal static class RunCommand
         {
         }
 
+        await display.ConfigureAwait(false);
+
         await output.WriteLineAsync("stopping: removing the session's containers (volumes and config stay)").ConfigureAwait(false);
-        await orchestrator.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await session.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 }

@@ -11,18 +11,25 @@ namespace Servarr.Hosting.Orchestration;
 /// </summary>
 public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState state) : IAsyncDisposable
 {
+    /// <summary>Restarts after which a dependency that never got ready counts as crashing, and its waiters fail.</summary>
+    public const int CrashLoopRestarts = 3;
+
     /// <summary>How long a container gets to stop on SIGTERM before it is killed.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentBag<Task> _logPumps = [];
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly HealthProber _prober = new();
     private DistributedApplicationModel? _model;
+    private ContainerMonitor? _monitor;
     private Task? _work;
 
-    /// <summary>How often container state is read from the engine.</summary>
+    /// <summary>How often a container that is starting or unhealthy is checked (engine events wake the check at once).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a healthy or ended container is checked when no engine event arrives.</summary>
+    public TimeSpan SteadyInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The live state of every resource.</summary>
     public RunState State => state;
@@ -57,7 +64,8 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
         plan.Containers.ToList().ForEach(c => state.Set(new ResourceSnapshot(c.Name, ResourceState.NotStarted)));
         var token = _stopping.Token;
         var starts = plan.Containers.Select(c => Task.Run(() => StartOneAsync(c, plan, specs[c.Name], pull, token), token));
-        var monitor = Task.Run(() => MonitorAsync(plan, run, token), token);
+        _monitor = new ContainerMonitor(runtime, state, _prober, _ids) { PollInterval = PollInterval, SteadyInterval = SteadyInterval };
+        var monitor = Task.Run(() => _monitor.RunAsync(plan, run, token), token);
         _work = Task.WhenAll([.. starts, monitor]);
     }
 
@@ -102,7 +110,7 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
         }
 
         _stopping.Dispose();
-        _http.Dispose();
+        _prober.Dispose();
     }
 
     private async Task SweepEarlierSessionsAsync(RunContext run, CancellationToken cancellationToken)
@@ -124,8 +132,11 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
                     .ConfigureAwait(false);
                 if (!Satisfied(reached, prerequisite))
                 {
+                    var why = reached.Restarts >= CrashLoopRestarts && !reached.IsTerminal
+                        ? $"keeps crashing ({reached.Restarts} restarts)"
+                        : $"is {reached.State}";
                     state.Set(new ResourceSnapshot(name, ResourceState.FailedToStart,
-                        Reason: $"dependency '{prerequisite.Resource.Name}' is {reached.State}{(reached.Reason is null ? "" : $": {reached.Reason}")}"));
+                        Reason: $"dependency '{prerequisite.Resource.Name}' {why}{(reached.Reason is null ? "" : $": {reached.Reason}")}"));
                     return;
                 }
             }
@@ -135,8 +146,16 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
             var present = await runtime.ImageExistsAsync(image, cancellationToken).ConfigureAwait(false);
             if (pull == PullPolicy.Always || (!present && pull == PullPolicy.Missing))
             {
-                state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: $"pulling {image}"));
-                await runtime.PullImageAsync(image, cancellationToken).ConfigureAwait(false);
+                var tracker = new PullProgressTracker(image);
+                state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: tracker.Line()));
+                var progress = new InlineProgress<PullProgress>(p =>
+                {
+                    lock (tracker)
+                    {
+                        state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: tracker.Report(p)));
+                    }
+                });
+                await runtime.PullImageAsync(image, progress, cancellationToken).ConfigureAwait(false);
             }
             else if (!present)
             {
@@ -147,6 +166,7 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
             _ids[name] = id;
             _logPumps.Add(Task.Run(() => FollowLogsAsync(name, id, cancellationToken), cancellationToken));
             state.Set(new ResourceSnapshot(name, ResourceState.Starting, ContainerId: id));
+            _monitor?.Touch(name);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -203,38 +223,6 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
         }
     }
 
-    private async Task MonitorAsync(StartPlan plan, RunContext run, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(PollInterval);
-        do
-        {
-            foreach (var container in plan.Containers)
-            {
-                if (_ids.TryGetValue(container.Name, out var id))
-                {
-                    var status = await runtime.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
-                    var probe = status?.Status == "running" ? ContainerStateMapper.HealthProbe(container, run) : null;
-                    var httpHealthy = probe is null ? (bool?)null : await ProbeAsync(probe, cancellationToken).ConfigureAwait(false);
-                    state.Set(ContainerStateMapper.ToSnapshot(container, id, status, run, httpHealthy));
-                }
-            }
-        }
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
-    }
-
-    private async Task<bool> ProbeAsync(Uri url, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
     private static bool Satisfied(ResourceSnapshot s, StartPrerequisite p) => p.Condition switch
     {
         StartCondition.Completed => s.State == ResourceState.Finished && s.ExitCode == p.ExitCode,
@@ -243,5 +231,6 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
     };
 
     private static bool Failed(ResourceSnapshot s, StartPrerequisite p) =>
-        s.State is ResourceState.FailedToStart or ResourceState.Exited || (s.State == ResourceState.Finished && !Satisfied(s, p));
+        s.State is ResourceState.FailedToStart or ResourceState.Exited || (s.State == ResourceState.Finished && !Satisfied(s, p))
+        || (s.Restarts >= CrashLoopRestarts && !Satisfied(s, p));
 }

@@ -7,7 +7,7 @@ public static class ContainerStateMapper
 {
     /// <summary>
     /// Maps an inspected container (null: it is gone) to a snapshot. <paramref name="httpHealthy"/> is the AppHost's own
-    /// probe of the app's HTTP health path (null when it has none): it decides health as soon as the app answers, without
+    /// probe of the app's HTTP health path or TCP port (null when it has none): it decides health as soon as the app answers, without
     /// waiting for Docker's first check one interval after start; a failing Docker check still makes it unhealthy.
     /// </summary>
     public static ResourceSnapshot ToSnapshot(ContainerResource container, string id, ContainerStatus? status, RunContext run, bool? httpHealthy = null)
@@ -45,31 +45,38 @@ public static class ContainerStateMapper
             status.RestartCount, reason, state is ResourceState.Running or ResourceState.RuntimeUnhealthy or ResourceState.Starting ? Urls(container, run) : null);
     }
 
-    /// <summary>The URL the AppHost probes for the container's HTTP health check, or null when it has none it can reach.</summary>
-    public static Uri? HealthProbe(ContainerResource container, RunContext run)
+    /// <summary>
+    /// What the AppHost probes for the container's health: its HTTP health path, else its TCP check, on the port the
+    /// developer's machine reaches (development port on 127.0.0.1, else the model's host port); null when it has none.
+    /// </summary>
+    public static HealthProbeTarget? HealthProbe(ContainerResource container, RunContext run)
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(run);
-        if (!container.TryGetLastAnnotation<HttpHealthCheckAnnotation>(out var check) || container.FindEndpoint(check.EndpointName) is not { } endpoint)
+        int? Port(string endpointName) => container.FindEndpoint(endpointName) is not { } endpoint ? null
+            : run.DevelopmentPorts.TryGetValue((container.Name, endpoint.Name), out var dev) ? dev : endpoint.Port;
+        if (container.TryGetLastAnnotation<HttpHealthCheckAnnotation>(out var http) && Port(http.EndpointName) is { } httpPort)
         {
-            return null;
+            var scheme = container.FindEndpoint(http.EndpointName)!.Scheme;
+            return new HealthProbeTarget(new Uri($"{scheme}://127.0.0.1:{httpPort}{http.Path}"), http.StatusCode);
         }
 
-        int? port = endpoint.Port ?? (run.DevelopmentPorts.TryGetValue((container.Name, endpoint.Name), out var dev) ? dev : null);
-        return port is null ? null : new Uri($"{endpoint.Scheme}://127.0.0.1:{port}{check.Path}");
+        return container.TryGetLastAnnotation<TcpHealthCheckAnnotation>(out var tcp) && Port(tcp.EndpointName) is { } tcpPort
+            ? new HealthProbeTarget(new Uri($"tcp://127.0.0.1:{tcpPort}"), null)
+            : null;
     }
 
     /// <summary>
-    /// Clickable URLs of the container's HTTP endpoints: the model's host port on localhost, else the development port on
-    /// 127.0.0.1 (for an app behind the VPN, the port its gateway publishes for it).
+    /// Clickable URLs of the container's HTTP endpoints: the development port on 127.0.0.1 when one was assigned (for an
+    /// app behind the VPN, the port its gateway publishes for it), else the model's host port on localhost.
     /// </summary>
     public static IReadOnlyList<string> Urls(ContainerResource container, RunContext run)
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(run);
         return container.GetEndpoints().Where(e => e.Scheme is "http" or "https").Select(e =>
-                e.Port is { } port ? $"{e.Scheme}://localhost:{port}"
-                : run.DevelopmentPorts.TryGetValue((container.Name, e.Name), out var dev) ? $"{e.Scheme}://127.0.0.1:{dev}" : null)
+                run.DevelopmentPorts.TryGetValue((container.Name, e.Name), out var dev) ? $"{e.Scheme}://127.0.0.1:{dev}"
+                : e.Port is { } port ? $"{e.Scheme}://localhost:{port}" : null)
             .OfType<string>().ToList();
     }
 }

@@ -7,22 +7,35 @@ namespace Servarr.Hosting.Orchestration;
 /// <summary>
 /// Chooses a 127.0.0.1 port for every HTTP endpoint the model does not publish, so the status table and dashboard
 /// links open from the developer's machine: the app's own port when it is free (stable across runs), else any free one.
+/// Tests ask for random ports instead, for every HTTP endpoint including those the model publishes (Plex's 32400), so
+/// a test run never takes a port a real stack on the same machine uses.
 /// </summary>
 public static class DevelopmentPorts
 {
-    /// <summary>Assigns ports; <paramref name="isFree"/> tells whether a port can be bound on 127.0.0.1 (probed for real by default).</summary>
-    public static IReadOnlyDictionary<(string Resource, string Endpoint), int> Assign(DistributedApplicationModel model, Func<int, bool>? isFree = null)
+    /// <summary>
+    /// Assigns ports; <paramref name="isFree"/> tells whether a port can be bound on 127.0.0.1 (probed for real by
+    /// default); <paramref name="random"/> gives every HTTP endpoint, published or not, a free ephemeral port.
+    /// <paramref name="held"/> are the ports the app's persistent containers already publish (container name and
+    /// container port → host port): they are kept, so an adopted container's spec, and so its hash, stays the same.
+    /// </summary>
+    public static IReadOnlyDictionary<(string Resource, string Endpoint), int> Assign(DistributedApplicationModel model, Func<int, bool>? isFree = null,
+        bool random = false, IReadOnlyDictionary<(string Container, int ContainerPort), int>? held = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        isFree ??= CanBind;
+        isFree = random ? _ => false : isFree ?? CanBind;
         var taken = new HashSet<int>(model.Containers.SelectMany(c => c.GetEndpoints()).Where(e => e.Port is not null).Select(e => e.Port!.Value));
         var assigned = new Dictionary<(string, string), int>();
         foreach (var container in model.Containers)
         {
-            foreach (var endpoint in container.GetEndpoints().Where(e => e.Port is null && e.TargetPort is not null && e.Scheme is "http" or "https"))
+            foreach (var endpoint in container.GetEndpoints().Where(e => (random || e.Port is null) && e.TargetPort is not null && e.Scheme is "http" or "https"))
             {
+                var publisher = container.GetVpnGateway()?.Name ?? container.Name;
                 var port = endpoint.TargetPort!.Value;
-                if (taken.Contains(port) || !isFree(port))
+                if (!random && held?.TryGetValue((publisher, port), out var kept) == true && !taken.Contains(kept))
+                {
+                    port = kept;
+                }
+                else if (taken.Contains(port) || !isFree(port))
                 {
                     port = AnyFreePort(taken);
                 }

@@ -20,8 +20,14 @@ public interface IContainerRuntime
     /// <summary>Whether the image is present locally.</summary>
     Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken);
 
-    /// <summary>Pulls the image; throws with the engine's reason on failure.</summary>
-    Task PullImageAsync(string image, CancellationToken cancellationToken);
+    /// <summary>Pulls the image, reporting each progress message; throws with the engine's reason on failure.</summary>
+    Task PullImageAsync(string image, IProgress<PullProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Follows the engine's container events (start, die, health changes, ...) for containers whose labels include all of
+    /// <paramref name="labels"/>, calling <paramref name="onContainerEvent"/> with the container id, until cancelled.
+    /// </summary>
+    Task WatchEventsAsync(IReadOnlyDictionary<string, string> labels, Action<string> onContainerEvent, CancellationToken cancellationToken);
 
     /// <summary>Creates the container, joins its extra networks, and returns its id.</summary>
     Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken);

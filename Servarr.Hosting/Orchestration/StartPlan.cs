@@ -87,7 +87,7 @@ public sealed class StartPlan
             .ToList();
     }
 
-    /// <summary>Whether the container reports health: an HTTP check, a health command, or the image's own.</summary>
+    /// <summary>Whether the container reports health: an HTTP or TCP check, a health command, or the image's own.</summary>
     public static bool HasHealthCheck(IResource resource) =>
-        resource.Annotations.Any(a => a is HttpHealthCheckAnnotation or ContainerHealthCheckAnnotation or ImageHealthCheckAnnotation);
+        resource.Annotations.Any(a => a is HttpHealthCheckAnnotation or TcpHealthCheckAnnotation or ContainerHealthCheckAnnotation or ImageHealthCheckAnnotation);
 }

@@ -13,6 +13,13 @@ internal static class EndpointRules
             {
                 context.Report(container, $"endpoint '{endpoint.Name}' has no target port; pass targetPort: <the port the app listens on>");
             }
+
+            var checkedEndpoints = container.Annotations.OfType<HttpHealthCheckAnnotation>().Select(h => h.EndpointName)
+                .Concat(container.Annotations.OfType<TcpHealthCheckAnnotation>().Select(t => t.EndpointName));
+            foreach (var missing in checkedEndpoints.Where(n => container.FindEndpoint(n) is null).Distinct())
+            {
+                context.Report(container, $"its health check uses endpoint '{missing}', which it does not have; add WithHttpEndpoint(name: \"{missing}\") or check an endpoint it has");
+            }
         }
 
         var published = context.Model.Containers

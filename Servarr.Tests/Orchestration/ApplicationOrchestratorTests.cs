@@ -176,4 +176,50 @@ public class ApplicationOrchestratorTests
         Assert.Equal("a container named 'plex' exists and is not part of this app; remove or rename it (docker rm -f plex)", plex.Reason);
         Assert.True(runtime.Containers.ContainsKey(theirs.Id));
     }
+
+    [Fact]
+    public async Task AnEngineEventIsSeenAtOnceAndAHealthyContainerIsCheckedOnlyNowAndThen()
+    {
+        var (builder, runtime) = Setup();
+        builder.AddContainer("app", "docker.io/library/app", "1.0");
+        runtime.HealthOnStart = _ => null;
+        var model = builder.Build().Model;
+        runtime.PresentImages.Add("docker.io/library/app:1.0");
+        await using var orchestrator = new ApplicationOrchestrator(runtime, new RunState())
+        {
+            PollInterval = TimeSpan.FromMilliseconds(100),
+            SteadyInterval = TimeSpan.FromHours(1),
+        };
+        await orchestrator.StartAsync(model, new RunContext("servarr", "s1", builder.Values(), "/tmp"), PullPolicy.Missing, CancellationToken.None);
+        await Until(orchestrator, "app", s => s.State == ResourceState.Running);
+
+        var before = runtime.Inspections;
+        await Task.Delay(600);
+        Assert.Equal(before, runtime.Inspections);
+
+        var app = runtime.ByName("app");
+        app.ExitCode = 137;
+        app.Status = "exited";
+        runtime.RaiseEvent(app.Id);
+        var exited = await orchestrator.State.WaitAsync("app", s => s.IsTerminal, new CancellationTokenSource(TimeSpan.FromSeconds(3)).Token);
+        Assert.Equal("exit code 137", exited.Reason);
+    }
+
+    [Fact]
+    public async Task PullProgressShowsAsTheReasonWhileStarting()
+    {
+        var (builder, runtime) = Setup();
+        builder.AddContainer("app", "docker.io/library/app", "1.0");
+        runtime.HealthOnStart = _ => null;
+        var model = builder.Build().Model;
+        var state = new RunState();
+        var reasons = new System.Collections.Concurrent.ConcurrentQueue<string?>();
+        state.Changed += s => reasons.Enqueue(s.Reason);
+        await using var orchestrator = new ApplicationOrchestrator(runtime, state) { PollInterval = TimeSpan.FromMilliseconds(20) };
+
+        await orchestrator.StartAsync(model, new RunContext("servarr", "s1", builder.Values(), "/tmp"), PullPolicy.Missing, CancellationToken.None);
+        await Until(orchestrator, "app", s => s.State == ResourceState.Running);
+
+        Assert.Contains("pulling docker.io/library/app:1.0 — 0/1 layers, 5.0 of 10.0 MB", reasons);
+    }
 }

@@ -55,6 +55,23 @@ public class ContainerSpecMapperTests
     }
 
     [Fact]
+    public async Task RandomHostPortsMovePlexToo_AllOnLoopback()
+    {
+        var (app, _) = await DefaultStackAsync();
+        var values = new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, store: null);
+        var ports = DevelopmentPorts.Assign(app.Model, random: true);
+        var run = new RunContext("servarr", "s", values, app.Builder.AppHostDirectory, ports);
+
+        var plex = Map(app, run, "plex").Parameters.HostConfig.PortBindings["32400/tcp"].Single();
+
+        Assert.Equal("127.0.0.1", plex.HostIP);
+        Assert.Equal(ports[("plex", "http")].ToString(System.Globalization.CultureInfo.InvariantCulture), plex.HostPort);
+        Assert.NotEqual(32400, ports[("plex", "http")]);
+        Assert.Equal(ports.Count, ports.Values.Distinct().Count());
+        Assert.Equal($"http://127.0.0.1:{ports[("plex", "http")]}", Assert.Single(ContainerStateMapper.Urls(app.Model.Containers.Single(c => c.Name == "plex"), run)));
+    }
+
+    [Fact]
     public async Task EnvironmentCarriesRealValuesAndInNetworkAddresses()
     {
         var (app, run) = await DefaultStackAsync(new Dictionary<string, string?> { ["Parameters:tz"] = "Europe/Amsterdam", ["Parameters:sonarr-api-key"] = "k-123" });
@@ -155,7 +172,46 @@ public class AppHostHealthTests
     [Fact]
     public void TheProbeUsesTheDevelopmentPortOnLoopback()
     {
-        Assert.Equal(new Uri("http://127.0.0.1:48989/ping"), ContainerStateMapper.HealthProbe(Sonarr(), s_run));
+        Assert.Equal(new HealthProbeTarget(new Uri("http://127.0.0.1:48989/ping"), 200), ContainerStateMapper.HealthProbe(Sonarr(), s_run));
         Assert.Null(ContainerStateMapper.HealthProbe(new ContainerResource("bare"), s_run));
+    }
+
+    [Fact]
+    public void ATcpCheckIsProbedByConnectingToTheLoopbackPort()
+    {
+        var kopia = new ContainerResource("sonarr");
+        kopia.Annotations.Add(new EndpointAnnotation("http", "http", EndpointProtocol.Tcp, 51515));
+        kopia.Annotations.Add(new TcpHealthCheckAnnotation("http"));
+
+        Assert.Equal(new HealthProbeTarget(new Uri("tcp://127.0.0.1:48989"), null), ContainerStateMapper.HealthProbe(kopia, s_run));
+    }
+
+    [Fact]
+    public async Task TheProberConnectsForTcpAndReportsAClosedPortAsUnhealthy()
+    {
+        using var prober = new HealthProber();
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var target = new HealthProbeTarget(new Uri($"tcp://127.0.0.1:{port}"), null);
+
+        Assert.True(await prober.ProbeAsync(target, CancellationToken.None));
+        listener.Stop();
+        Assert.False(await prober.ProbeAsync(target, CancellationToken.None));
+        Assert.Null(await prober.ProbeAsync(null, CancellationToken.None));
+    }
+
+    [Fact]
+    public void PullProgressSumsLayersIntoOneLine()
+    {
+        var tracker = new PullProgressTracker("docker.io/library/app:1.0");
+
+        Assert.Equal("pulling docker.io/library/app:1.0", tracker.Line());
+        tracker.Report(new PullProgress("1.0", "Pulling from library/app"));
+        tracker.Report(new PullProgress("a", "Pulling fs layer"));
+        tracker.Report(new PullProgress("b", "Already exists"));
+        tracker.Report(new PullProgress("a", "Downloading", 2_500_000, 10_000_000));
+        Assert.Equal("pulling docker.io/library/app:1.0 — 1/2 layers, 2.5 of 10.0 MB", tracker.Line());
+        Assert.Equal("pulling docker.io/library/app:1.0 — 2/2 layers, 10.0 of 10.0 MB", tracker.Report(new PullProgress("a", "Pull complete")));
     }
 }

@@ -75,9 +75,10 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
 
     public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) => Task.FromResult(PresentImages.Contains(image));
 
-    public Task PullImageAsync(string image, CancellationToken cancellationToken)
+    public Task PullImageAsync(string image, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"pull {image}");
+        progress?.Report(new PullProgress("layer1", "Downloading", 5_000_000, 10_000_000));
         if (FailingPulls.Contains(image))
         {
             throw new InvalidOperationException($"pull of {image} failed: manifest unknown");
@@ -102,8 +103,34 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         return Task.CompletedTask;
     }
 
-    public Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(Containers.TryGetValue(id, out var c) ? new ContainerStatus(c.Status, c.Health, c.ExitCode, 0, null) : null);
+    /// <summary>Container ids an event was raised for; a test adds one to wake the orchestrator.</summary>
+    public event Action<string>? ContainerEvent;
+
+    public void RaiseEvent(string id) => ContainerEvent?.Invoke(id);
+
+    public async Task WatchEventsAsync(IReadOnlyDictionary<string, string> labels, Action<string> onContainerEvent, CancellationToken cancellationToken)
+    {
+        ContainerEvent += onContainerEvent;
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        finally
+        {
+            ContainerEvent -= onContainerEvent;
+        }
+    }
+
+    private int _inspections;
+
+    /// <summary>How many times a container was inspected.</summary>
+    public int Inspections => Volatile.Read(ref _inspections);
+
+    public Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _inspections);
+        return Task.FromResult(Containers.TryGetValue(id, out var c) ? new ContainerStatus(c.Status, c.Health, c.ExitCode, 0, null) : null);
+    }
 
     public Task RemoveContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
     {

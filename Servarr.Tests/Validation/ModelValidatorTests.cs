@@ -96,6 +96,10 @@ public class ModelValidatorTests
             "resource 'app': endpoint 'http' has no target port; pass targetPort: <the port the app listens on>"
         },
         {
+            "health check on a missing endpoint", b => App(b).WithHttpEndpoint(targetPort: 80).WithTcpHealthCheck("admin"),
+            "resource 'app': its health check uses endpoint 'admin', which it does not have; add WithHttpEndpoint(name: \"admin\") or check an endpoint it has"
+        },
+        {
             "duplicate endpoint name", b => App(b).WithHttpEndpoint(targetPort: 80).WithHttpEndpoint(targetPort: 81),
             "resource 'app': endpoint name 'http' is used 2 times; pass a distinct name: to each endpoint"
         },

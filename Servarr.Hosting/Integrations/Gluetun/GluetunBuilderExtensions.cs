@@ -31,6 +31,7 @@ public static class GluetunBuilderExtensions
         return builder.AddResource(new GluetunResource(name))
             .WithImage($"{GluetunContainerImageTags.Registry}/{GluetunContainerImageTags.Image}", GluetunContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: ControlPort, name: GluetunResource.PrimaryEndpointName)
+            .WithTcpHealthCheck(GluetunResource.PrimaryEndpointName)
             .WithCapability("NET_ADMIN")
             .WithDevice("/dev/net/tun")
             .WithEnvironment("VPN_SERVICE_PROVIDER", provider)

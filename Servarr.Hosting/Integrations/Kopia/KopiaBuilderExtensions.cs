@@ -34,6 +34,7 @@ public static class KopiaBuilderExtensions
             .WithArgs("server", "start", "--insecure", $"--address=0.0.0.0:{ServerPort}")
             .WithHostname("servarr") // snapshots are owned by USER@hostname: keep it stable across re-creations
             .WithHttpEndpoint(targetPort: ServerPort)
+            .WithTcpHealthCheck() // every HTTP answer needs the UI password
             .WithEnvironment("TZ", host.TimeZone)
             .WithEnvironment("USER", "servarr")
             .WithEnvironment("KOPIA_PASSWORD", repositoryPassword)

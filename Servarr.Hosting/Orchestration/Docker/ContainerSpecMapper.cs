@@ -72,14 +72,15 @@ public static class ContainerSpecMapper
         var bindings = new Dictionary<string, IList<PortBinding>>(StringComparer.Ordinal);
         foreach (var (owner, endpoint) in listeners)
         {
-            var hostPort = endpoint.Port ?? (run.DevelopmentPorts.TryGetValue((owner.Name, endpoint.Name), out var dev) ? dev : (int?)null);
+            // A development port (or a test's random one) wins and never leaves this machine; the model's own host ports serve the LAN.
+            var development = run.DevelopmentPorts.TryGetValue((owner.Name, endpoint.Name), out var dev);
+            var hostPort = development ? dev : endpoint.Port;
             if (hostPort is null)
             {
                 continue;
             }
 
-            // The model's own host ports serve the LAN; development ports never leave this machine.
-            var hostIp = endpoint.Port is null ? "127.0.0.1" : "";
+            var hostIp = development ? "127.0.0.1" : "";
             bindings[PortKey(endpoint)] = [new PortBinding { HostIP = hostIp, HostPort = hostPort.Value.ToString(CultureInfo.InvariantCulture) }];
         }
 

@@ -75,17 +75,48 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
     }
 
     /// <inheritdoc />
-    public async Task PullImageAsync(string image, CancellationToken cancellationToken)
+    public async Task PullImageAsync(string image, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
     {
         var colon = image.LastIndexOf(':');
         var (from, tag) = colon > image.LastIndexOf('/') ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
         string? error = null;
-        var progress = new Progress<JSONMessage>(m => error ??= m.Error?.Message);
-        await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = from, Tag = tag }, null, progress, cancellationToken).ConfigureAwait(false);
+        var messages = new InlineProgress<JSONMessage>(m =>
+        {
+            error ??= m.Error?.Message;
+            if (m.Status is { Length: > 0 } status)
+            {
+                progress?.Report(new PullProgress(m.ID, status, m.Progress?.Current, m.Progress?.Total));
+            }
+        });
+        try
+        {
+            await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = from, Tag = tag }, null, messages, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException exception)
+        {
+            error ??= EngineMessage(exception);
+        }
+
         if (error is not null || !await ImageExistsAsync(image, cancellationToken).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"pull of {image} failed: {error ?? "image not present afterwards"}");
         }
+    }
+
+    /// <inheritdoc />
+    public async Task WatchEventsAsync(IReadOnlyDictionary<string, string> labels, Action<string> onContainerEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onContainerEvent);
+        var filters = LabelFilter(labels);
+        filters["type"] = new Dictionary<string, bool> { ["container"] = true };
+        var events = new InlineProgress<Message>(m =>
+        {
+            if (m.Actor?.ID is { Length: > 0 } id)
+            {
+                onContainerEvent(id);
+            }
+        });
+        await client.System.MonitorEventsAsync(new ContainerEventsParameters { Filters = filters }, events, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -202,6 +233,24 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
         }
     }
 
+    /// <summary>The engine's own message from an error response (<c>{"message": "..."}</c>), else its status.</summary>
+    private static string EngineMessage(DockerApiException exception)
+    {
+        try
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(exception.ResponseBody ?? "");
+            if (body.RootElement.TryGetProperty("message", out var message) && message.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return $"the engine answered {(int)exception.StatusCode} {exception.StatusCode}";
+    }
+
     private static Dictionary<string, IDictionary<string, bool>> LabelFilter(IReadOnlyDictionary<string, string> labels) =>
         new() { ["label"] = labels.ToDictionary(l => $"{l.Key}={l.Value}", _ => true) };
 
@@ -209,7 +258,9 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
         c.ID,
         c.Names?.FirstOrDefault()?.TrimStart('/') ?? c.ID,
         c.Labels?.ToDictionary(l => l.Key, l => l.Value) ?? [],
-        c.State == "running");
+        c.State == "running",
+        c.Ports?.Where(p => p.IP == "127.0.0.1" && p.Type == "tcp" && p.PublicPort > 0).GroupBy(p => (int)p.PrivatePort)
+            .ToDictionary(g => g.Key, g => (int)g.First().PublicPort!));
 
     private static Dictionary<string, IDictionary<string, bool>> Filter(string key, string value) =>
         new() { [key] = new Dictionary<string, bool> { [value] = true } };

@@ -1,4 +1,4 @@
-namespace Servarr.Hosting.Cli;
+namespace Servarr.Hosting.Orchestration;
 
 /// <summary>The application name that labels everything run mode creates (<c>servarr.app</c>).</summary>
 internal static class AppIdentity
@@ -12,7 +12,7 @@ internal static class AppIdentity
     }
 
     /// <summary>The engine address: <c>DOCKER_HOST</c> from configuration or the environment, else the Unix socket.</summary>
-    public static Uri DockerEndpoint(DistributedApplicationBuilder builder) => Orchestration.Docker.DockerEndpoint.Resolve(new Dictionary<string, string?>
+    public static Uri DockerEndpoint(DistributedApplicationBuilder builder) => Docker.DockerEndpoint.Resolve(new Dictionary<string, string?>
     {
         ["DOCKER_HOST"] = builder.Configuration["DOCKER_HOST"] ?? Environment.GetEnvironmentVariable("DOCKER_HOST"),
     });
