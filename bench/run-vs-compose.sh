@@ -40,6 +40,12 @@ all_healthy() {
     [[ "$(grep -c '^running/healthy$' <<<"$states")" == "${#NAMES[@]}" ]]
 }
 wait_healthy() { local deadline=$((SECONDS + 300)); until all_healthy; do ((SECONDS < deadline)) || { echo "not healthy in 300 s" >&2; exit 1; }; sleep 0.25; done; }
+# What the AppHost itself reports (its status lines: "HH:MM:SS <resource> Running (healthy) ..."), i.e. what its user sees.
+apphost_all_healthy() {
+    awk -v n="${#NAMES[@]}" '/^[0-9][0-9]:[0-9][0-9]:[0-9][0-9] / { name = $2; $1 = ""; $2 = ""; last[name] = $0 }
+        END { c = 0; for (k in last) if (last[k] ~ /^ *Running \(healthy\)/) c++; exit !(c == n) }' "$1"
+}
+wait_apphost_healthy() { local deadline=$((SECONDS + 300)); until apphost_all_healthy "$1"; do ((SECONDS < deadline)) || { echo "AppHost did not report all healthy in 300 s" >&2; exit 1; }; sleep 0.1; done; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # The compose side: published once, filled like a user would.
@@ -47,7 +53,7 @@ env "${PARAMS[@]}" dotnet "$APPHOST" publish --publisher compose --output-path "
 sed -i -E 's/^([A-Z0-9_]+)=$/\1=bench-value/' "$WORK/compose/.env"
 sh "$WORK/compose/prepare-host.sh" >/dev/null
 
-: >"$WORK/compose.ms"; : >"$WORK/run.ms"; : >"$WORK/rss.kb"; : >"$WORK/cpu.pct"
+: >"$WORK/compose.ms"; : >"$WORK/run.ms"; : >"$WORK/seen.ms"; : >"$WORK/rss.kb"; : >"$WORK/cpu.pct"
 for ((i = 1; i <= ROUNDS; i++)); do
     docker rm -f "${NAMES[@]}" >/dev/null 2>&1 || true
     start=$(now_ms)
@@ -60,26 +66,31 @@ for ((i = 1; i <= ROUNDS; i++)); do
     start=$(now_ms)
     env "${PARAMS[@]}" dotnet "$APPHOST" run --pull never >"$WORK/run.log" 2>&1 &
     pid=$!
+    wait_apphost_healthy "$WORK/run.log"
+    echo $(($(now_ms) - start)) >>"$WORK/seen.ms"
     wait_healthy
     echo $(($(now_ms) - start)) >>"$WORK/run.ms"
-    # Idle: the stack runs, the AppHost only follows it.
-    sleep 5
+    # Idle: the stack runs, the AppHost only follows it (after the first minute, when start-up work such as the
+    # runtime's background re-compilation of hot methods is over).
+    sleep 30
     ticks_before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-    sleep 10
+    sleep 30
     ticks_after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-    awk -v a="$ticks_before" -v b="$ticks_after" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f\n", (b - a) / hz / 10 * 100 }' >>"$WORK/cpu.pct"
+    awk -v a="$ticks_before" -v b="$ticks_after" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f\n", (b - a) / hz / 30 * 100 }' >>"$WORK/cpu.pct"
     awk '/^VmRSS/ { print $2 }' "/proc/$pid/status" >>"$WORK/rss.kb"
     kill -TERM "$pid" # (a background job ignores SIGINT; SIGTERM stops the AppHost the same way)
     wait "$pid" || true
 done
 
-C=$(median <"$WORK/compose.ms"); R=$(median <"$WORK/run.ms"); RSS=$(median <"$WORK/rss.kb"); CPU=$(median <"$WORK/cpu.pct")
+C=$(median <"$WORK/compose.ms"); R=$(median <"$WORK/run.ms"); S=$(median <"$WORK/seen.ms"); RSS=$(median <"$WORK/rss.kb"); CPU=$(median <"$WORK/cpu.pct")
 echo
 echo "P1: start to all 14 services healthy, stand-in images; median of $ROUNDS rounds; $(nproc) cores"
-awk -v c="$C" -v r="$R" -v rss="$RSS" -v cpu="$CPU" -v t="$TARGET" 'BEGIN {
-    printf "%-58s %10s\n", "", "median"
-    printf "%-58s %8.1f s\n", "docker-compose up -d + wait until all healthy", c / 1000
-    printf "%-58s %8.1f s\n", "dotnet Servarr.AppHost.dll run, until all healthy", r / 1000
-    printf "run / compose = %.2f (target <= %s): %s\n", r / c, t, (r / c <= t + 0) ? "MET" : "MISSED"
+awk -v c="$C" -v r="$R" -v s="$S" -v rss="$RSS" -v cpu="$CPU" -v t="$TARGET" 'BEGIN {
+    printf "%-66s %10s\n", "", "median"
+    printf "%-66s %8.1f s\n", "docker-compose up -d + wait until Docker reports all healthy", c / 1000
+    printf "%-66s %8.1f s\n", "dotnet Servarr.AppHost.dll run, until the AppHost reports all healthy", s / 1000
+    printf "%-66s %8.1f s\n", "dotnet Servarr.AppHost.dll run, until Docker reports all healthy", r / 1000
+    printf "run (as the AppHost reports) / compose = %.2f (target <= %s): %s\n", s / c, t, (s / c <= t + 0) ? "MET" : "MISSED"
+    printf "run (as Docker reports)     / compose = %.2f (target <= %s): %s\n", r / c, t, (r / c <= t + 0) ? "MET" : "MISSED"
     printf "AppHost while the stack idles: RSS %.1f MB (target <= 100), CPU %.2f %% of one core (target <= 1)\n", rss / 1024, cpu
 }'

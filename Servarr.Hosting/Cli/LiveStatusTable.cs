@@ -24,7 +24,9 @@ internal static class LiveStatusTable
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(order);
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Resource").AddColumn("State").AddColumn("Health").AddColumn("Endpoints").AddColumn(new TableColumn("Restarts").RightAligned())
+            .AddColumn("Resource").AddColumn("State").AddColumn("Health")
+            .AddColumn(new TableColumn("Endpoints").NoWrap()) // a wrapped URL is not clickable
+            .AddColumn(new TableColumn("Restarts").RightAligned())
             .AddColumn("Details");
         foreach (var snapshot in order.Select(state.Get))
         {

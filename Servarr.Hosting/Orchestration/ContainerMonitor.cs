@@ -7,6 +7,8 @@ namespace Servarr.Hosting.Orchestration;
 /// Keeps each container's snapshot current at little cost: the engine's event stream (start, die, health changes)
 /// wakes it at once; a container that is not yet healthy is inspected and probed every <see cref="PollInterval"/>, a
 /// healthy or ended one only every <see cref="SteadyInterval"/> (its probe can still fail without a Docker event).
+/// A container whose only check is a command inside it has that command run by the AppHost too, until Docker's own
+/// first check has answered.
 /// </summary>
 internal sealed class ContainerMonitor(IContainerRuntime runtime, RunState state, HealthProber prober, IReadOnlyDictionary<string, string> ids)
 {
@@ -63,6 +65,13 @@ internal sealed class ContainerMonitor(IContainerRuntime runtime, RunState state
         var status = await runtime.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
         var probe = status?.Status == "running" ? ContainerStateMapper.HealthProbe(container, run) : null;
         var healthy = await prober.ProbeAsync(probe, cancellationToken).ConfigureAwait(false);
+        if (probe is null && status is { Status: "running", Health: "starting" } && container.TryGetLastAnnotation<ContainerHealthCheckAnnotation>(out var check))
+        {
+            // Docker runs the first check only one interval after start (engines before API 1.44 have no start_interval):
+            // until it has answered, the AppHost runs the same command itself each poll.
+            healthy = await runtime.ExecAsync(id, check.Command, check.Timeout, cancellationToken).ConfigureAwait(false) == 0;
+        }
+
         return ContainerStateMapper.ToSnapshot(container, id, status, run, healthy);
     }
 

@@ -35,6 +35,9 @@ public interface IContainerRuntime
     /// <summary>Starts a created or stopped container.</summary>
     Task StartContainerAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Runs <paramref name="command"/> inside the running container and returns its exit code (-1 after <paramref name="timeout"/>).</summary>
+    Task<long> ExecAsync(string id, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken);
+
     /// <summary>The container's current status.</summary>
     Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken);
 

@@ -41,6 +41,7 @@ public class ApplicationOrchestratorTests
         var db = builder.AddContainer("db", "docker.io/library/db", "1.0").WithContainerHealthCheck(["true"]);
         builder.AddContainer("app", "docker.io/library/app", "1.0").WaitFor(db);
         runtime.HealthOnStart = name => name == "db" ? "starting" : null;
+        runtime.ExecExitCode = (_, _) => 1; // the health command fails until Docker says otherwise
 
         await using var orchestrator = await StartAsync(builder, runtime);
         await Until(orchestrator, "db", s => s.State == ResourceState.Starting && s.ContainerId is not null);
@@ -80,6 +81,7 @@ public class ApplicationOrchestratorTests
         var db = builder.AddContainer("db", "docker.io/library/db", "1.0").WithContainerHealthCheck(["true"]);
         builder.AddContainer("app", "docker.io/library/app", "1.0").WaitFor(db);
         runtime.HealthOnStart = _ => "starting";
+        runtime.ExecExitCode = (_, _) => 1;
 
         await using var orchestrator = await StartAsync(builder, runtime);
         await Until(orchestrator, "db", s => s.ContainerId is not null);
@@ -221,5 +223,29 @@ public class ApplicationOrchestratorTests
         await Until(orchestrator, "app", s => s.State == ResourceState.Running);
 
         Assert.Contains("pulling docker.io/library/app:1.0 — 0/1 layers, 5.0 of 10.0 MB", reasons);
+    }
+
+    [Fact]
+    public async Task AHealthCommandIsRunByTheAppHostUntilDockersFirstCheckAnswers()
+    {
+        var (builder, runtime) = Setup();
+        builder.AddContainer("watchtower", "docker.io/library/watchtower", "1.0").WithContainerHealthCheck(["/watchtower", "--health-check"]);
+        runtime.HealthOnStart = _ => "starting";
+        var healthyNow = false;
+        runtime.ExecExitCode = (_, _) => Volatile.Read(ref healthyNow) ? 0 : 1;
+
+        await using var orchestrator = await StartAsync(builder, runtime);
+        await Until(orchestrator, "watchtower", s => s.ContainerId is not null && s.Health == "starting");
+        Volatile.Write(ref healthyNow, true);
+        var running = await Until(orchestrator, "watchtower", s => s.IsHealthy);
+
+        Assert.Equal("healthy", running.Health);
+        Assert.All(runtime.Execs, e => Assert.Equal("watchtower: /watchtower --health-check", e));
+        Assert.True(runtime.Execs.Count >= 2);
+        var execs = runtime.Execs.Count;
+        runtime.ByName("watchtower").Health = "healthy";
+        runtime.RaiseEvent(runtime.ByName("watchtower").Id);
+        await Task.Delay(300);
+        Assert.InRange(runtime.Execs.Count, execs, execs + 1);
     }
 }

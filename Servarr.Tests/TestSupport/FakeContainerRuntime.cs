@@ -121,6 +121,17 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         }
     }
 
+    /// <summary>Exit code of a command run in a container (health commands).</summary>
+    public Func<string, IReadOnlyList<string>, long> ExecExitCode { get; set; } = (_, _) => 0;
+
+    public ConcurrentQueue<string> Execs { get; } = new();
+
+    public Task<long> ExecAsync(string id, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Execs.Enqueue($"{Containers[id].Name}: {string.Join(' ', command)}");
+        return Task.FromResult(ExecExitCode(Containers[id].Name, command));
+    }
+
     private int _inspections;
 
     /// <summary>How many times a container was inspected.</summary>

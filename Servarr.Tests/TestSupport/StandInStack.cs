@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Servarr.Tests.TestSupport;
 
 /// <summary>The default stack on the real engine with stand-in images: build them, guard a real stack, wait for health.</summary>
@@ -50,6 +52,28 @@ internal static class StandInStack
         while (DateTime.UtcNow < deadline);
 
         Assert.Fail($"not all services healthy within {HealthyWithin}:\n{string.Join("\n", states.Select(s => $"  {s.Key}: {s.Value}"))}\n{diagnostics?.Invoke()}");
+    }
+
+    public static void AssertVpnAppsAreReachedThroughGluetun()
+    {
+        var gluetunId = Inspect("gluetun", "{{.Id}}");
+        foreach (var (app, port, path) in new[] { ("qbittorrent", 8080, "/"), ("prowlarr", 9696, "/ping"), ("sonarr", 8989, "/ping"), ("radarr", 7878, "/ping") })
+        {
+            Assert.Equal($"container:{gluetunId}", Inspect(app, "{{.HostConfig.NetworkMode}}"));
+            var call = DockerEngine.Run("docker", ["exec", "seerr", "wget", "-q", "-O", "/dev/null", $"http://gluetun:{port}{path}"], TimeSpan.FromSeconds(30));
+            Assert.True(call.ExitCode == 0, $"{app} not reachable at http://gluetun:{port}{path} from seerr: {call}");
+        }
+    }
+
+    public static void AssertKopiaMountsAreReadOnly()
+    {
+        using var mounts = JsonDocument.Parse(Inspect("kopia", "{{json .Mounts}}"));
+        var sources = mounts.RootElement.EnumerateArray().Where(m => m.GetProperty("Destination").GetString()!.StartsWith("/data/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(11, sources.Count);
+        Assert.All(sources, m => Assert.False(m.GetProperty("RW").GetBoolean(), m.GetProperty("Destination").GetString()));
+        var write = DockerEngine.Run("docker", ["exec", "kopia", "touch", "/data/sonarr/kopia-was-here"], TimeSpan.FromSeconds(30));
+        Assert.NotEqual(0, write.ExitCode);
+        Assert.Contains("Read-only file system", write.StandardError);
     }
 
     public static string Inspect(string container, string format) =>

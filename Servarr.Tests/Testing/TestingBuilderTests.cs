@@ -10,8 +10,9 @@ namespace Servarr.Tests.Testing;
 
 /// <summary>
 /// The testing builder on the real engine: the real Program.cs with stand-in images and random ports comes up
-/// healthy, resources answer over HTTP from the test, a killed container is restarted by its policy and the state
-/// change is seen, and disposing removes every container.
+/// healthy, resources answer over HTTP from the test, the VPN apps answer at gluetun:&lt;port&gt; from another
+/// container, Kopia cannot write what it backs up, a killed container is restarted by its policy and the state change
+/// is seen, and disposing removes every container.
 /// </summary>
 [Collection(DockerStackCollection.Name)]
 public class TestingBuilderTests
@@ -49,6 +50,8 @@ public class TestingBuilderTests
                 Assert.Equal(HttpStatusCode.OK, (await plex.GetAsync(new Uri("/identity", UriKind.Relative), timeout.Token)).StatusCode);
             }
 
+            StandInStack.AssertVpnAppsAreReachedThroughGluetun();
+            StandInStack.AssertKopiaMountsAreReadOnly();
             Assert.Contains("TZ=Europe/Amsterdam", StandInStack.Inspect("tautulli", "{{json .Config.Env}}"));
             Assert.Equal("servarr-test", StandInStack.Inspect("tautulli", $"{{{{index .Config.Labels \"{ServarrLabels.App}\"}}}}"));
 

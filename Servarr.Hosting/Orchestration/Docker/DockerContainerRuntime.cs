@@ -103,15 +103,20 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
         }
     }
 
+    /// <summary>Container events that change what the status shows (health_status matches "health_status: healthy" etc.).</summary>
+    private static readonly string[] s_stateEvents = ["create", "start", "restart", "die", "stop", "kill", "oom", "pause", "unpause", "destroy", "health_status"];
+
     /// <inheritdoc />
     public async Task WatchEventsAsync(IReadOnlyDictionary<string, string> labels, Action<string> onContainerEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onContainerEvent);
         var filters = LabelFilter(labels);
         filters["type"] = new Dictionary<string, bool> { ["container"] = true };
+        // Only what changes state: not the exec_* events every health check run raises.
+        filters["event"] = s_stateEvents.ToDictionary(e => e, _ => true);
         var events = new InlineProgress<Message>(m =>
         {
-            if (m.Actor?.ID is { Length: > 0 } id)
+            if (m.Actor?.ID is { Length: > 0 } id && s_stateEvents.Any(e => m.Action?.StartsWith(e, StringComparison.Ordinal) == true))
             {
                 onContainerEvent(id);
             }
@@ -139,6 +144,25 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
     /// <inheritdoc />
     public Task StartContainerAsync(string id, CancellationToken cancellationToken) =>
         client.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<long> ExecAsync(string id, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var exec = await client.Exec.CreateContainerExecAsync(id,
+            new ContainerExecCreateParameters { Cmd = [.. command], AttachStdout = true, AttachStderr = true }, cancellationToken).ConfigureAwait(false);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
+        try
+        {
+            using var stream = await client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), bounded.Token).ConfigureAwait(false);
+            await stream.ReadOutputToEndAsync(bounded.Token).ConfigureAwait(false);
+            return (await client.Exec.InspectContainerExecAsync(exec.ID, bounded.Token).ConfigureAwait(false)).ExitCode ?? -1;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return -1;
+        }
+    }
 
     /// <inheritdoc />
     public async Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken)
