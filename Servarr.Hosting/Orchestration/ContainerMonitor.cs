@@ -46,9 +46,18 @@ internal sealed class ContainerMonitor(IContainerRuntime runtime, RunState state
                         continue;
                     }
 
-                    var snapshot = await CheckAsync(container, id, run, cancellationToken).ConfigureAwait(false);
-                    state.Set(snapshot);
-                    due[container.Name] = now + (snapshot.IsHealthy || snapshot.IsTerminal ? SteadyInterval : PollInterval);
+                    try
+                    {
+                        var snapshot = await CheckAsync(container, id, run, cancellationToken).ConfigureAwait(false);
+                        state.Set(snapshot);
+                        due[container.Name] = now + (snapshot.IsHealthy || snapshot.IsTerminal ? SteadyInterval : PollInterval);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // One failed engine call (a container mid-restart, a hiccup) must not stop following the stack:
+                        // keep the last state and look again at the next poll.
+                        due[container.Name] = now + PollInterval;
+                    }
                 }
 
                 await _wake.WaitAsync(PollInterval, cancellationToken).ConfigureAwait(false);

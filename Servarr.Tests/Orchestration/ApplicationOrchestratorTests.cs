@@ -248,4 +248,20 @@ public class ApplicationOrchestratorTests
         await Task.Delay(300);
         Assert.InRange(runtime.Execs.Count, execs, execs + 1);
     }
+
+    [Fact]
+    public async Task AFailedEngineCallDoesNotStopFollowingTheStack()
+    {
+        var (builder, runtime) = Setup();
+        builder.AddContainer("app", "docker.io/library/app", "1.0");
+        runtime.HealthOnStart = _ => null;
+        runtime.FailingInspections = 3;
+
+        await using var orchestrator = await StartAsync(builder, runtime);
+
+        await Until(orchestrator, "app", s => s.State == ResourceState.Running);
+        Assert.True(runtime.Inspections > 3);
+        await orchestrator.StopAsync(CancellationToken.None);
+        Assert.Contains("remove app", runtime.Calls);
+    }
 }

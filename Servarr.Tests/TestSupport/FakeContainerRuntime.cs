@@ -137,9 +137,17 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
     /// <summary>How many times a container was inspected.</summary>
     public int Inspections => Volatile.Read(ref _inspections);
 
+    /// <summary>How many of the next inspections fail like an engine refusing a call (e.g. 409 while restarting).</summary>
+    public int FailingInspections;
+
     public Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _inspections);
+        if (Interlocked.Decrement(ref FailingInspections) >= 0)
+        {
+            throw new InvalidOperationException("the engine refused: container is restarting");
+        }
+
         return Task.FromResult(Containers.TryGetValue(id, out var c) ? new ContainerStatus(c.Status, c.Health, c.ExitCode, 0, null) : null);
     }
 

@@ -148,17 +148,18 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
     /// <inheritdoc />
     public async Task<long> ExecAsync(string id, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var exec = await client.Exec.CreateContainerExecAsync(id,
-            new ContainerExecCreateParameters { Cmd = [.. command], AttachStdout = true, AttachStderr = true }, cancellationToken).ConfigureAwait(false);
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(timeout);
         try
         {
+            // The container may be restarting or gone by now: the engine refuses the exec (409/404), which counts as failing.
+            var exec = await client.Exec.CreateContainerExecAsync(id,
+                new ContainerExecCreateParameters { Cmd = [.. command], AttachStdout = true, AttachStderr = true }, bounded.Token).ConfigureAwait(false);
             using var stream = await client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), bounded.Token).ConfigureAwait(false);
             await stream.ReadOutputToEndAsync(bounded.Token).ConfigureAwait(false);
             return (await client.Exec.InspectContainerExecAsync(exec.ID, bounded.Token).ConfigureAwait(false)).ExitCode ?? -1;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is DockerApiException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return -1;
         }
