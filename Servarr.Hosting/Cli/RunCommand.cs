@@ -21,19 +21,34 @@ internal static class RunCommand
         Description = "Also print every container's console output, each line prefixed with its resource name.",
     };
 
+    public static Option<bool> NoDashboardOption() => new("--no-dashboard")
+    {
+        Description = "Do not start the Aspire dashboard (and its resource service).",
+    };
+
+    /// <summary>The run switches, added to <paramref name="command"/>; returns how to read them.</summary>
+    public static Func<ParseResult, (RunSessionOptions Options, bool ShowLogs)> AddOptions(Command command)
+    {
+        var (pull, logs, noDashboard) = (PullOption(), LogsOption(), NoDashboardOption());
+        command.Options.Add(pull);
+        command.Options.Add(logs);
+        command.Options.Add(noDashboard);
+        return result => (new RunSessionOptions { Pull = result.GetValue(pull), Dashboard = !result.GetValue(noDashboard) }, result.GetValue(logs));
+    }
+
     public static Command Create(DistributedApplication application, TextWriter output)
     {
-        var pull = PullOption();
-        var logs = LogsOption();
-        var command = new Command("run", "Run the stack on the local Docker engine (the default when no verb is given).") { pull, logs };
-        command.SetAction((result, token) => RunAsync(application, result.GetValue(pull), result.GetValue(logs), output, token));
+        var command = new Command("run", "Run the stack on the local Docker engine (the default when no verb is given).");
+        var read = AddOptions(command);
+        command.SetAction((result, token) => RunAsync(application, read(result), output, token));
         return command;
     }
 
-    public static async Task<int> RunAsync(DistributedApplication application, PullPolicy pull, bool showLogs, TextWriter output,
+    public static async Task<int> RunAsync(DistributedApplication application, (RunSessionOptions Options, bool ShowLogs) run, TextWriter output,
         CancellationToken cancellationToken)
     {
-        await using var session = await RunSession.CreateAsync(application, new RunSessionOptions { Pull = pull }, cancellationToken).ConfigureAwait(false);
+        var showLogs = run.ShowLogs;
+        await using var session = await RunSession.CreateAsync(application, run.Options, cancellationToken).ConfigureAwait(false);
         foreach (var folder in session.CreatedFolders)
         {
             await output.WriteLineAsync($"created config folder {folder}").ConfigureAwait(false);
@@ -52,10 +67,15 @@ internal static class RunCommand
             session.Orchestrator.LogLine += (resource, line, _) => status.WriteLog(resource, line);
         }
 
-        await output.WriteLineAsync($"starting {application.Model.Containers.Count()} containers on {session.Endpoint} (Ctrl+C stops and removes them)")
+        await output.WriteLineAsync($"starting {session.Model.Containers.Count()} containers on {session.Endpoint} (Ctrl+C stops and removes them)")
             .ConfigureAwait(false);
         await session.StartAsync(cancellationToken).ConfigureAwait(false);
-        var order = StartPlan.Create(application.Model).Containers.Select(c => c.Name).ToList();
+        if (session.DashboardLoginUrl is { } login)
+        {
+            await output.WriteLineAsync($"dashboard: {login} (resource service on port {session.ResourceServicePort})").ConfigureAwait(false);
+        }
+
+        var order = StartPlan.Create(session.Model).Containers.Select(c => c.Name).ToList();
         var display = live ? LiveStatusTable.ShowAsync(AnsiConsole.Console, session.State, order, cancellationToken) : Task.CompletedTask;
         try
         {

@@ -21,16 +21,13 @@ public static class ServarrCommandLine
         root.Options.Add(publisher);
         root.Options.Add(outputPath);
         var run = RunCommand.Create(application, output);
-        var pull = RunCommand.PullOption();
-        var logs = RunCommand.LogsOption();
-        root.Options.Add(pull);
-        root.Options.Add(logs);
+        var readRun = RunCommand.AddOptions(root);
         root.Subcommands.Add(run);
         root.Subcommands.Add(PublishCommand.Create(application, output));
         root.Subcommands.Add(DownCommand.Create(application, output, error));
         root.SetAction((result, token) => result.GetValue(publisher) is { } name
             ? PublishCommand.PublishAsync(application, name, result.GetValue(outputPath), output, token)
-            : RunCommand.RunAsync(application, result.GetValue(pull), result.GetValue(logs), output, token));
+            : RunCommand.RunAsync(application, readRun(result), output, token));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))

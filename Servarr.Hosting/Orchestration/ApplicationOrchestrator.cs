@@ -9,7 +9,7 @@ namespace Servarr.Hosting.Orchestration;
 /// volumes, starts every container as soon as what it waits for is ready (independent ones in parallel), follows
 /// their state, and on stop removes the session's containers (persistent ones stay; volumes always stay).
 /// </summary>
-public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState state) : IAsyncDisposable
+public sealed partial class ApplicationOrchestrator(IContainerRuntime runtime, RunState state) : IAsyncDisposable
 {
     /// <summary>Restarts after which a dependency that never got ready counts as crashing, and its waiters fail.</summary>
     public const int CrashLoopRestarts = 3;
@@ -23,6 +23,9 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
     private readonly HealthProber _prober = new();
     private DistributedApplicationModel? _model;
     private ContainerMonitor? _monitor;
+    private StartPlan? _plan;
+    private Dictionary<string, ContainerSpec> _specs = [];
+    private PullPolicy _pull;
     private Task? _work;
 
     /// <summary>How often a container that is starting or unhealthy is checked (engine events wake the check at once).</summary>
@@ -61,6 +64,7 @@ public sealed class ApplicationOrchestrator(IContainerRuntime runtime, RunState 
         }
 
         var specs = plan.Containers.ToDictionary(c => c.Name, c => ContainerSpecMapper.Map(c, model, run), StringComparer.Ordinal);
+        (_plan, _specs, _pull) = (plan, specs, pull);
         plan.Containers.ToList().ForEach(c => state.Set(new ResourceSnapshot(c.Name, ResourceState.NotStarted)));
         var token = _stopping.Token;
         var starts = plan.Containers.Select(c => Task.Run(() => StartOneAsync(c, plan, specs[c.Name], pull, token), token));

@@ -48,7 +48,8 @@ public static class DevelopmentPorts
         return assigned;
     }
 
-    private static int AnyFreePort(HashSet<int> taken)
+    /// <summary>A port free on 127.0.0.1 now and not in <paramref name="taken"/>.</summary>
+    public static int AnyFreePort(HashSet<int> taken)
     {
         while (true)
         {

@@ -8,6 +8,9 @@ public interface IContainerRuntime
     /// <summary>Creates the bridge network <paramref name="name"/> unless it exists.</summary>
     Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
 
+    /// <summary>The host's address on Docker's default bridge (what <c>host-gateway</c> means to a container), or null when unknown.</summary>
+    Task<System.Net.IPAddress?> HostGatewayAsync(CancellationToken cancellationToken);
+
     /// <summary>Creates the named volume unless it exists.</summary>
     Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
 
@@ -37,6 +40,9 @@ public interface IContainerRuntime
 
     /// <summary>Runs <paramref name="command"/> inside the running container and returns its exit code (-1 after <paramref name="timeout"/>).</summary>
     Task<long> ExecAsync(string id, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>Stops the container (SIGTERM, then SIGKILL after <paramref name="timeout"/>) and keeps it; its restart policy no longer applies.</summary>
+    Task StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken);
 
     /// <summary>The container's current status.</summary>
     Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken);

@@ -1,10 +1,12 @@
+using System.Net;
 using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Dashboard;
 using Servarr.Hosting.Orchestration.Docker;
 using Servarr.Hosting.Validation;
 
 namespace Servarr.Hosting.Orchestration;
 
-/// <summary>How a run session starts: image pulls, host ports, and the app name that labels what it creates.</summary>
+/// <summary>How a run session starts: image pulls, host ports, the dashboard, and the app name that labels what it creates.</summary>
 public sealed record RunSessionOptions
 {
     /// <summary>When images are pulled.</summary>
@@ -15,32 +17,42 @@ public sealed record RunSessionOptions
 
     /// <summary>Overrides the app name derived from the AppHost folder (label <c>servarr.app</c>, network name).</summary>
     public string? AppName { get; init; }
+
+    /// <summary>Start the Aspire dashboard and serve it the resource service (off with <c>--no-dashboard</c>).</summary>
+    public bool Dashboard { get; init; }
 }
 
 /// <summary>
 /// One run of the stack on the local engine, shared by <c>dotnet run</c> and the testing builder: checks the model with
 /// values held in memory (a failed check writes nothing), connects to Docker, keeps generated secrets, creates the config
-/// folders, then starts the orchestrator. Dispose to remove the session's containers.
+/// folders; on start serves the dashboard's resource service first, then starts the containers (the dashboard's among
+/// them). Dispose to remove the session's containers.
 /// </summary>
 public sealed class RunSession : IAsyncDisposable
 {
     private readonly DockerContainerRuntime _runtime;
-    private readonly DistributedApplication _application;
     private readonly PullPolicy _pull;
+    private readonly (DashboardContainer Container, int ServicePort, IPAddress? Gateway)? _dashboard;
+    private ResourceServiceHost? _serviceHost;
+    private DashboardResources? _dashboardResources;
     private bool _stopped;
 
-    private RunSession(DistributedApplication application, DockerContainerRuntime runtime, RunContext context, Uri endpoint,
-        IReadOnlyList<string> createdFolders, PullPolicy pull)
+    private RunSession(DistributedApplicationModel model, DockerContainerRuntime runtime, RunContext context, Uri endpoint,
+        IReadOnlyList<string> createdFolders, PullPolicy pull, (DashboardContainer, int, IPAddress?)? dashboard)
     {
-        _application = application;
+        Model = model;
         _runtime = runtime;
         _pull = pull;
+        _dashboard = dashboard;
         Context = context;
         Endpoint = endpoint;
         CreatedFolders = createdFolders;
         State = new RunState();
         Orchestrator = new ApplicationOrchestrator(runtime, State);
     }
+
+    /// <summary>What runs: the application's model, plus the dashboard when it is on.</summary>
+    public DistributedApplicationModel Model { get; }
 
     /// <summary>The engine address.</summary>
     public Uri Endpoint { get; }
@@ -56,6 +68,14 @@ public sealed class RunSession : IAsyncDisposable
 
     /// <summary>The orchestrator (console output, commands).</summary>
     public ApplicationOrchestrator Orchestrator { get; }
+
+    /// <summary>The dashboard's login URL with its token, or null without a dashboard.</summary>
+    public Uri? DashboardLoginUrl => _dashboard is { } d && Context.DevelopmentPorts.TryGetValue((DashboardContainer.Name, "http"), out var port)
+        ? new Uri($"http://127.0.0.1:{port}/login?t={Context.Parameters.Resolve(d.Container.BrowserToken).Value}")
+        : null;
+
+    /// <summary>The resource service's port on the host, or null without a dashboard.</summary>
+    public int? ResourceServicePort => _dashboard?.ServicePort;
 
     /// <summary>
     /// Checks <paramref name="application"/> and prepares a session; throws <see cref="ModelValidationException"/> or a one-line
@@ -73,20 +93,35 @@ public sealed class RunSession : IAsyncDisposable
 
         var check = new ParameterValues(builder.Configuration, builder.ExecutionContext, store: null);
         ModelValidator.ThrowIfInvalid(new ValidationContext(application.Model, builder.ExecutionContext, check));
+        if (options.Dashboard && application.Model.Find(DashboardContainer.Name) is not null)
+        {
+            throw new ServarrException($"resource '{DashboardContainer.Name}': the name is taken by the dashboard run mode starts; rename the resource or run with --no-dashboard");
+        }
 
         var endpoint = AppIdentity.DockerEndpoint(builder);
         var runtime = await DockerContainerRuntime.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
         try
         {
+            (DashboardContainer, int, IPAddress?)? dashboard = null;
+            if (options.Dashboard)
+            {
+                var servicePort = DevelopmentPorts.AnyFreePort([]);
+                dashboard = (DashboardContainer.Create(servicePort), servicePort, await runtime.HostGatewayAsync(cancellationToken).ConfigureAwait(false));
+            }
+
+            var model = dashboard is { } withDashboard
+                ? new DistributedApplicationModel([.. application.Model.Resources, .. withDashboard.Item1.Resources])
+                : application.Model;
+
             // Now generated secrets are created once and kept in user-secrets.
             var store = builder.UserSecretsId is null ? null : UserSecretsStore.ForId(builder.UserSecretsId);
             var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store);
             var appName = options.AppName ?? AppIdentity.AppName(builder);
             var held = await HeldPortsAsync(runtime, appName, cancellationToken).ConfigureAwait(false);
             var context = new RunContext(appName, Guid.NewGuid().ToString("N")[..12], parameters, builder.AppHostDirectory,
-                DevelopmentPorts.Assign(application.Model, random: options.RandomHostPorts, held: held));
-            var folders = HostFolders.CreateConfigFolders(application.Model, context);
-            return new RunSession(application, runtime, context, endpoint, folders, options.Pull);
+                DevelopmentPorts.Assign(model, random: options.RandomHostPorts, held: held));
+            var folders = HostFolders.CreateConfigFolders(model, context);
+            return new RunSession(model, runtime, context, endpoint, folders, options.Pull, dashboard);
         }
         catch
         {
@@ -95,18 +130,21 @@ public sealed class RunSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Ports that the app's running persistent containers (no session label) publish on 127.0.0.1.</summary>
-    private static async Task<Dictionary<(string, int), int>> HeldPortsAsync(IContainerRuntime runtime, string appName, CancellationToken cancellationToken)
+    /// <summary>Serves the dashboard's resource service (when on), then starts the stack; containers come up in the background.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var ours = await runtime.FindContainersAsync(new Dictionary<string, string> { [ServarrLabels.App] = appName }, cancellationToken).ConfigureAwait(false);
-        return ours.Where(c => c.Running && !c.Labels.ContainsKey(ServarrLabels.Session))
-            .SelectMany(c => (c.LoopbackPorts ?? new Dictionary<int, int>()).Select(p => (Key: (c.Name, p.Key), p.Value)))
-            .ToDictionary(x => x.Key, x => x.Value);
-    }
+        if (_dashboard is { } dashboard)
+        {
+            // Before the dashboard container: it does not recover from a refused first connection.
+            _dashboardResources = new DashboardResources(Model, State, Context, new HashSet<string> { DashboardContainer.Name });
+            var service = new ResourceDashboardService(_dashboardResources, Orchestrator.Logs, Orchestrator, Context.AppName);
+            IPAddress[] addresses = dashboard.Gateway is { } gateway ? [IPAddress.Loopback, gateway] : [IPAddress.Loopback];
+            var apiKey = Context.Parameters.Resolve(dashboard.Container.ResourceServiceApiKey).Value!;
+            _serviceHost = await ResourceServiceHost.StartAsync(service, apiKey, addresses, dashboard.ServicePort, cancellationToken).ConfigureAwait(false);
+        }
 
-    /// <summary>Starts the stack; containers come up in the background as their prerequisites are met.</summary>
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        Orchestrator.StartAsync(_application.Model, Context, _pull, cancellationToken);
+        await Orchestrator.StartAsync(Model, Context, _pull, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Removes the session's containers (persistent ones and volumes stay).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -123,6 +161,21 @@ public sealed class RunSession : IAsyncDisposable
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         await Orchestrator.DisposeAsync().ConfigureAwait(false);
+        if (_serviceHost is not null)
+        {
+            await _serviceHost.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _dashboardResources?.Dispose();
         _runtime.Dispose();
+    }
+
+    /// <summary>Ports that the app's running persistent containers (no session label) publish on 127.0.0.1.</summary>
+    private static async Task<Dictionary<(string, int), int>> HeldPortsAsync(IContainerRuntime runtime, string appName, CancellationToken cancellationToken)
+    {
+        var ours = await runtime.FindContainersAsync(new Dictionary<string, string> { [ServarrLabels.App] = appName }, cancellationToken).ConfigureAwait(false);
+        return ours.Where(c => c.Running && !c.Labels.ContainsKey(ServarrLabels.Session))
+            .SelectMany(c => (c.LoopbackPorts ?? new Dictionary<int, int>()).Select(p => (Key: (c.Name, p.Key), p.Value)))
+            .ToDictionary(x => x.Key, x => x.Value);
     }
 }

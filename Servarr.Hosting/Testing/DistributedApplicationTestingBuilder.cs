@@ -112,6 +112,13 @@ public sealed class DistributedApplicationTestingBuilder
         return this;
     }
 
+    /// <summary>Also start the Aspire dashboard and its resource service (off by default).</summary>
+    public DistributedApplicationTestingBuilder WithDashboard(bool dashboard = true)
+    {
+        _options = _options with { Dashboard = dashboard };
+        return this;
+    }
+
     /// <summary>When images are pulled (never, by default: tests use local images).</summary>
     public DistributedApplicationTestingBuilder WithPullPolicy(PullPolicy pull)
     {

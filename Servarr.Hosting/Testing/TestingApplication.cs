@@ -20,8 +20,8 @@ public sealed class TestingApplication : IAsyncDisposable
     /// <summary>The run: state, console output, host ports.</summary>
     public RunSession Session { get; }
 
-    /// <summary>The model that runs.</summary>
-    public DistributedApplicationModel Model => _application.Model;
+    /// <summary>The model that runs (the AppHost's, plus the dashboard when it is on).</summary>
+    public DistributedApplicationModel Model => Session.Model;
 
     /// <summary>Starts the stack; resources come up in the background in dependency order.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => Session.StartAsync(cancellationToken);

@@ -44,6 +44,8 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         return Record($"network {name}");
     }
 
+    public Task<System.Net.IPAddress?> HostGatewayAsync(CancellationToken cancellationToken) => Task.FromResult<System.Net.IPAddress?>(null);
+
     public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
         Volumes.TryAdd(name, new Dictionary<string, string>(labels));
@@ -149,6 +151,16 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         }
 
         return Task.FromResult(Containers.TryGetValue(id, out var c) ? new ContainerStatus(c.Status, c.Health, c.ExitCode, 0, null) : null);
+    }
+
+    public Task StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var container = Containers[id];
+        Calls.Enqueue($"stop {container.Name}");
+        container.Status = "exited";
+        container.ExitCode = 143;
+        container.Health = null;
+        return Task.CompletedTask;
     }
 
     public Task RemoveContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)

@@ -46,6 +46,7 @@ public static class ContainerSpecMapper
                     .Select(d => new DeviceMapping { PathOnHost = d.HostPath, PathInContainer = d.ContainerPath, CgroupPermissions = "rwm" }).ToList())!,
                 RestartPolicy = new global::Docker.DotNet.Models.RestartPolicy { Name = RestartKind(resource.GetRestartPolicy()) },
                 Init = resource.Annotations.OfType<InitProcessAnnotation>().Any() ? true : null,
+                ExtraHosts = NullIfEmpty(resource.Annotations.OfType<HostAliasAnnotation>().Select(h => $"{h.Hostname}:{h.Address}").ToList())!,
             },
         };
 
@@ -138,6 +139,7 @@ public static class ContainerSpecMapper
         Line("devices", host.Devices?.Select(d => $"{d.PathOnHost}:{d.PathInContainer}"));
         Line("restart", [host.RestartPolicy.Name.ToString()]);
         Line("init", [host.Init?.ToString()]);
+        Line("hosts", host.ExtraHosts);
         Line("labels", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }

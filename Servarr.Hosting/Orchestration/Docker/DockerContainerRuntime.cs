@@ -32,6 +32,14 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
     }
 
     /// <inheritdoc />
+    public async Task<System.Net.IPAddress?> HostGatewayAsync(CancellationToken cancellationToken)
+    {
+        var bridge = await client.Networks.InspectNetworkAsync("bridge", cancellationToken).ConfigureAwait(false);
+        var gateway = bridge.IPAM?.Config?.Select(c => c.Gateway).FirstOrDefault(g => !string.IsNullOrEmpty(g));
+        return System.Net.IPAddress.TryParse(gateway, out var address) ? address : null;
+    }
+
+    /// <inheritdoc />
     public async Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
         var existing = await client.Volumes.ListAsync(new VolumesListParameters { Filters = Filter("name", name) }, cancellationToken).ConfigureAwait(false);
@@ -180,6 +188,10 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
             return null;
         }
     }
+
+    /// <inheritdoc />
+    public Task StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken) =>
+        client.Containers.StopContainerAsync(id, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)timeout.TotalSeconds }, cancellationToken);
 
     /// <inheritdoc />
     public async Task RemoveContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)

@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Servarr.Hosting.Dashboard;
+
+/// <summary>
+/// Serves <see cref="ResourceDashboardService"/> over HTTP/2 cleartext (what the dashboard's gRPC client speaks to an
+/// <c>http://</c> URL) on one port of the given addresses: loopback, and the Docker bridge's gateway so the dashboard
+/// container reaches it as <c>host.docker.internal</c> — never every interface.
+/// </summary>
+public sealed class ResourceServiceHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ResourceServiceHost(WebApplication app, int port) => (_app, Port) = (app, port);
+
+    /// <summary>The port it listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>Starts serving; returns once it listens.</summary>
+    public static async Task<ResourceServiceHost> StartAsync(ResourceDashboardService service, string apiKey, IReadOnlyList<IPAddress> addresses, int port,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        ArgumentNullException.ThrowIfNull(addresses);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            foreach (var address in addresses.Distinct())
+            {
+                kestrel.Listen(address, port, listen => listen.Protocols = HttpProtocols.Http2);
+            }
+        });
+        builder.Services.AddSingleton(service);
+        builder.Services.AddGrpc(options => options.Interceptors.Add<ApiKeyInterceptor>(apiKey));
+        var app = builder.Build();
+        app.MapGrpcService<ResourceDashboardService>();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new ResourceServiceHost(app, port);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
