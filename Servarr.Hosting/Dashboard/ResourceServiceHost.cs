@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
+using Servarr.Hosting.Orchestration;
 
 namespace Servarr.Hosting.Dashboard;
 
@@ -21,15 +25,38 @@ public sealed class ResourceServiceHost : IAsyncDisposable
     /// <summary>The port it listens on.</summary>
     public int Port { get; }
 
-    /// <summary>Starts serving; returns once it listens.</summary>
+    /// <summary>The AppHost's logger: to the dashboard over OTLP when telemetry is on, else nowhere.</summary>
+    public ILogger Logger => _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Servarr.AppHost");
+
+    /// <summary>
+    /// Starts serving; returns once it listens. With <paramref name="telemetry"/>, the host is also the AppHost's
+    /// telemetry: <c>AddServiceDefaults()</c> (Servarr.ServiceDefaults) with the OTLP endpoint and key set, plus the
+    /// orchestration spans, as service <paramref name="serviceName"/>.
+    /// </summary>
     public static async Task<ResourceServiceHost> StartAsync(ResourceDashboardService service, string apiKey, IReadOnlyList<IPAddress> addresses, int port,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, OtlpTarget? telemetry = null, string serviceName = "servarr")
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         ArgumentNullException.ThrowIfNull(addresses);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (telemetry is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = telemetry.Endpoint.ToString(),
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc",
+                ["OTEL_EXPORTER_OTLP_HEADERS"] = telemetry.Headers,
+                ["OTEL_SERVICE_NAME"] = serviceName,
+                ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={serviceName}",
+                ["OTEL_BLRP_SCHEDULE_DELAY"] = "1000",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
+            });
+            builder.AddServiceDefaults();
+            builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(OrchestrationTelemetry.SourceName));
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             foreach (var address in addresses.Distinct())

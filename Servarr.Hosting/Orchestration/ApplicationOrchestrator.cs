@@ -127,61 +127,98 @@ public sealed partial class ApplicationOrchestrator(IContainerRuntime runtime, R
     private async Task StartOneAsync(ContainerResource container, StartPlan plan, ContainerSpec spec, PullPolicy pull, CancellationToken cancellationToken)
     {
         var name = container.Name;
+        var root = OrchestrationTelemetry.StartResource(name, spec.Parameters.Image);
+        var handedOver = false;
         try
         {
-            foreach (var prerequisite in plan.PrerequisitesOf(container))
+            using (OrchestrationTelemetry.Step("wait-dependencies", root, name))
             {
-                state.Set(new ResourceSnapshot(name, ResourceState.Waiting, Reason: $"waiting for {prerequisite.Resource.Name} ({prerequisite.Condition})"));
-                var reached = await state.WaitAsync(prerequisite.Resource.Name, s => Satisfied(s, prerequisite) || Failed(s, prerequisite), cancellationToken)
-                    .ConfigureAwait(false);
-                if (!Satisfied(reached, prerequisite))
+                foreach (var prerequisite in plan.PrerequisitesOf(container))
                 {
-                    var why = reached.Restarts >= CrashLoopRestarts && !reached.IsTerminal
-                        ? $"keeps crashing ({reached.Restarts} restarts)"
-                        : $"is {reached.State}";
-                    state.Set(new ResourceSnapshot(name, ResourceState.FailedToStart,
-                        Reason: $"dependency '{prerequisite.Resource.Name}' {why}{(reached.Reason is null ? "" : $": {reached.Reason}")}"));
-                    return;
+                    state.Set(new ResourceSnapshot(name, ResourceState.Waiting, Reason: $"waiting for {prerequisite.Resource.Name} ({prerequisite.Condition})"));
+                    var reached = await state.WaitAsync(prerequisite.Resource.Name, s => Satisfied(s, prerequisite) || Failed(s, prerequisite), cancellationToken)
+                        .ConfigureAwait(false);
+                    if (!Satisfied(reached, prerequisite))
+                    {
+                        var why = reached.Restarts >= CrashLoopRestarts && !reached.IsTerminal
+                            ? $"keeps crashing ({reached.Restarts} restarts)"
+                            : $"is {reached.State}";
+                        var reason = $"dependency '{prerequisite.Resource.Name}' {why}{(reached.Reason is null ? "" : $": {reached.Reason}")}";
+                        state.Set(new ResourceSnapshot(name, ResourceState.FailedToStart, Reason: reason));
+                        OrchestrationTelemetry.Fail(root, reason);
+                        return;
+                    }
                 }
             }
 
             state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: "preparing"));
-            var image = spec.Parameters.Image;
-            var present = await runtime.ImageExistsAsync(image, cancellationToken).ConfigureAwait(false);
-            if (pull == PullPolicy.Always || (!present && pull == PullPolicy.Missing))
-            {
-                var tracker = new PullProgressTracker(image);
-                state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: tracker.Line()));
-                var progress = new InlineProgress<PullProgress>(p =>
-                {
-                    lock (tracker)
-                    {
-                        state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: tracker.Report(p)));
-                    }
-                });
-                await runtime.PullImageAsync(image, progress, cancellationToken).ConfigureAwait(false);
-            }
-            else if (!present)
-            {
-                throw new InvalidOperationException($"image {image} is not present and --pull never was given");
-            }
-
-            var id = await AdoptOrCreateAsync(container, spec, cancellationToken).ConfigureAwait(false);
+            await EnsureImageAsync(name, spec.Parameters.Image, pull, root, cancellationToken).ConfigureAwait(false);
+            var id = await AdoptOrCreateAsync(container, spec, root, cancellationToken).ConfigureAwait(false);
             _ids[name] = id;
             _logPumps.Add(Task.Run(() => FollowLogsAsync(name, id, cancellationToken), cancellationToken));
             state.Set(new ResourceSnapshot(name, ResourceState.Starting, ContainerId: id));
             _monitor?.Touch(name);
+            handedOver = true;
+            _logPumps.Add(Task.Run(() => WaitHealthyAsync(name, root, cancellationToken), cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
         catch (Exception exception)
         {
-            state.Set(new ResourceSnapshot(name, ResourceState.FailedToStart, Reason: exception.Message.ReplaceLineEndings(" ").Trim()));
+            var reason = exception.Message.ReplaceLineEndings(" ").Trim();
+            state.Set(new ResourceSnapshot(name, ResourceState.FailedToStart, Reason: reason));
+            OrchestrationTelemetry.Fail(root, reason);
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                root?.Dispose();
+            }
         }
     }
 
-    private async Task<string> AdoptOrCreateAsync(ContainerResource container, ContainerSpec spec, CancellationToken cancellationToken)
+    private async Task EnsureImageAsync(string name, string image, PullPolicy pull, System.Diagnostics.Activity? root, CancellationToken cancellationToken)
+    {
+        var present = await runtime.ImageExistsAsync(image, cancellationToken).ConfigureAwait(false);
+        if (pull == PullPolicy.Always || (!present && pull == PullPolicy.Missing))
+        {
+            using var step = OrchestrationTelemetry.Step("pull", root, name);
+            var tracker = new PullProgressTracker(image);
+            state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: tracker.Line()));
+            var progress = new InlineProgress<PullProgress>(p =>
+            {
+                lock (tracker)
+                {
+                    state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: tracker.Report(p)));
+                }
+            });
+            await runtime.PullImageAsync(image, progress, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!present)
+        {
+            throw new InvalidOperationException($"image {image} is not present and --pull never was given");
+        }
+    }
+
+    /// <summary>Ends the resource's trace when it is healthy (or will not be).</summary>
+    private async Task WaitHealthyAsync(string name, System.Diagnostics.Activity? root, CancellationToken cancellationToken)
+    {
+        using (root)
+        {
+            using var step = OrchestrationTelemetry.Step("wait-healthy", root, name);
+            var reached = await state.WaitAsync(name, s => s.IsHealthy || s.IsTerminal, cancellationToken).ConfigureAwait(false);
+            if (!reached.IsHealthy)
+            {
+                OrchestrationTelemetry.Fail(step, $"{reached.State}: {reached.Reason}");
+                OrchestrationTelemetry.Fail(root, $"{reached.State}: {reached.Reason}");
+            }
+        }
+    }
+
+    private async Task<string> AdoptOrCreateAsync(ContainerResource container, ContainerSpec spec, System.Diagnostics.Activity? root,
+        CancellationToken cancellationToken)
     {
         var existing = await runtime.FindContainerByNameAsync(container.Name, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
@@ -206,8 +243,17 @@ public sealed partial class ApplicationOrchestrator(IContainerRuntime runtime, R
             await runtime.RemoveContainerAsync(existing.Id, StopTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        var id = await runtime.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false);
-        await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        string id;
+        using (OrchestrationTelemetry.Step("create", root, container.Name))
+        {
+            id = await runtime.CreateContainerAsync(spec, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (OrchestrationTelemetry.Step("start", root, container.Name))
+        {
+            await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
         return id;
     }
 

@@ -53,6 +53,9 @@ public interface IContainerRuntime
     /// <summary>Follows the container's console output from its start, one call per line, until cancelled or it ends.</summary>
     Task FollowLogsAsync(string id, Action<string, bool> onLine, CancellationToken cancellationToken);
 
+    /// <summary>Follows the container's resource use (one sample about every second) until cancelled or it stops.</summary>
+    Task WatchStatsAsync(string id, Action<ContainerStats> onSample, CancellationToken cancellationToken);
+
     /// <summary>Removes every network whose labels include all of <paramref name="labels"/>; returns their names.</summary>
     Task<IReadOnlyList<string>> RemoveNetworksAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
 

@@ -35,6 +35,7 @@ public sealed class RunSession : IAsyncDisposable
     private readonly (DashboardContainer Container, int ServicePort, IPAddress? Gateway)? _dashboard;
     private ResourceServiceHost? _serviceHost;
     private DashboardResources? _dashboardResources;
+    private DashboardTelemetry? _telemetry;
     private bool _stopped;
 
     private RunSession(DistributedApplicationModel model, DockerContainerRuntime runtime, RunContext context, Uri endpoint,
@@ -140,7 +141,12 @@ public sealed class RunSession : IAsyncDisposable
             var service = new ResourceDashboardService(_dashboardResources, Orchestrator.Logs, Orchestrator, Context.AppName);
             IPAddress[] addresses = dashboard.Gateway is { } gateway ? [IPAddress.Loopback, gateway] : [IPAddress.Loopback];
             var apiKey = Context.Parameters.Resolve(dashboard.Container.ResourceServiceApiKey).Value!;
-            _serviceHost = await ResourceServiceHost.StartAsync(service, apiKey, addresses, dashboard.ServicePort, cancellationToken).ConfigureAwait(false);
+            var otlp = new OtlpTarget(new Uri($"http://127.0.0.1:{Context.DevelopmentPorts[(DashboardContainer.Name, "otlp-grpc")]}"),
+                Context.Parameters.Resolve(dashboard.Container.OtlpApiKey).Value!);
+            _serviceHost = await ResourceServiceHost.StartAsync(service, apiKey, addresses, dashboard.ServicePort, cancellationToken, otlp, Context.AppName)
+                .ConfigureAwait(false);
+            _telemetry = DashboardTelemetry.ToOtlp(_runtime, State, otlp);
+            State.Changed += new StateChangeLog(_serviceHost.Logger).Write;
         }
 
         await Orchestrator.StartAsync(Model, Context, _pull, cancellationToken).ConfigureAwait(false);
@@ -161,6 +167,11 @@ public sealed class RunSession : IAsyncDisposable
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         await Orchestrator.DisposeAsync().ConfigureAwait(false);
+        if (_telemetry is not null)
+        {
+            await _telemetry.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_serviceHost is not null)
         {
             await _serviceHost.DisposeAsync().ConfigureAwait(false);

@@ -34,7 +34,8 @@ internal sealed class DashboardTestHost : IAsyncDisposable
 
     public ResourceServiceHost Host { get; }
 
-    public static async Task<DashboardTestHost> StartAsync()
+    /// <summary>Starts it; with <paramref name="telemetry"/> the service host also exports the AppHost's traces and logs there.</summary>
+    public static async Task<DashboardTestHost> StartAsync(OtlpTarget? telemetry = null, Action<ApplicationOrchestrator, RunState, ResourceServiceHost>? beforeStart = null)
     {
         var builder = TestAppBuilder.Create(DistributedApplicationOperation.Run, new Dictionary<string, string?> { ["Parameters:db-password"] = Secret });
         var password = builder.AddParameter("db-password", secret: true);
@@ -49,7 +50,9 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         var orchestrator = new ApplicationOrchestrator(runtime, state) { PollInterval = TimeSpan.FromMilliseconds(20) };
         var resources = new DashboardResources(model, state, run);
         var service = new ResourceDashboardService(resources, orchestrator.Logs, orchestrator, "servarr");
-        var host = await ResourceServiceHost.StartAsync(service, ApiKey, [IPAddress.Loopback], DevelopmentPorts.AnyFreePort([]), CancellationToken.None);
+        var host = await ResourceServiceHost.StartAsync(service, ApiKey, [IPAddress.Loopback], DevelopmentPorts.AnyFreePort([]), CancellationToken.None,
+            telemetry);
+        beforeStart?.Invoke(orchestrator, state, host);
         await orchestrator.StartAsync(model, run, PullPolicy.Missing, CancellationToken.None);
         await state.WaitAsync("app", s => s.State == ResourceState.Running, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
         return new DashboardTestHost(runtime, orchestrator, resources, host);

@@ -17,6 +17,7 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         public string Status { get; set; } = "created";
         public string? Health { get; set; }
         public long ExitCode { get; set; }
+        public long Restarts { get; set; }
     }
 
     public ConcurrentDictionary<string, FakeContainer> Containers { get; } = new();
@@ -150,7 +151,19 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
             throw new InvalidOperationException("the engine refused: container is restarting");
         }
 
-        return Task.FromResult(Containers.TryGetValue(id, out var c) ? new ContainerStatus(c.Status, c.Health, c.ExitCode, 0, null) : null);
+        return Task.FromResult(Containers.TryGetValue(id, out var c) ? new ContainerStatus(c.Status, c.Health, c.ExitCode, c.Restarts, null) : null);
+    }
+
+    /// <summary>Samples each container reports while watched (the same every ~20 ms).</summary>
+    public ContainerStats Stats { get; set; } = new(12.5, 64_000_000, 1000, 2000);
+
+    public async Task WatchStatsAsync(string id, Action<ContainerStats> onSample, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && Containers.ContainsKey(id))
+        {
+            onSample(Stats);
+            await Task.Delay(20, cancellationToken);
+        }
     }
 
     public Task StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)

@@ -270,6 +270,14 @@ public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRun
         }
     }
 
+    /// <inheritdoc />
+    public Task WatchStatsAsync(string id, Action<ContainerStats> onSample, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onSample);
+        var samples = new InlineProgress<ContainerStatsResponse>(r => onSample(ContainerStatsMapper.Map(r)));
+        return client.Containers.GetContainerStatsAsync(id, new ContainerStatsParameters { Stream = true }, samples, cancellationToken);
+    }
+
     /// <summary>The engine's own message from an error response (<c>{"message": "..."}</c>), else its status.</summary>
     private static string EngineMessage(DockerApiException exception)
     {
