@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Dashboard;
 using Servarr.Hosting.Publishing;
 using Servarr.Hosting.Publishing.Compose;
 using Servarr.Hosting.Publishing.Manifest;
@@ -17,12 +19,20 @@ internal static class PublishCommand
         var command = new Command("publish", "Write deployment files from the model: an Aspire manifest (for aspirate) or docker compose.");
         command.Options.Add(publisher);
         command.Options.Add(outputPath);
-        command.SetAction((result, token) => PublishAsync(application, result.GetValue(publisher)!, result.GetValue(outputPath), output, token));
+        var withDashboard = WithDashboardOption();
+        command.Options.Add(withDashboard);
+        command.SetAction((result, token) => PublishAsync(application, result.GetValue(publisher)!, result.GetValue(outputPath), output, token,
+            result.GetValue(withDashboard)));
         return command;
     }
 
+    public static Option<bool> WithDashboardOption() => new("--with-dashboard")
+    {
+        Description = "compose: add the Aspire dashboard for telemetry (OTLP) on the server; resources and console logs need dotnet run.",
+    };
+
     public static async Task<int> PublishAsync(DistributedApplication application, string publisherNames, string? outputPath,
-        TextWriter output, CancellationToken cancellationToken)
+        TextWriter output, CancellationToken cancellationToken, bool withDashboard = false)
     {
         var builder = application.Builder;
         if (!builder.ExecutionContext.IsPublishMode)
@@ -46,7 +56,10 @@ internal static class PublishCommand
 
         foreach (var (publisher, path) in paths)
         {
-            var context = new PublishContext(application.Model, builder.ExecutionContext, parameters, builder.AppHostDirectory, path);
+            var model = withDashboard && publisher is ComposePublisher
+                ? new DistributedApplicationModel([.. application.Model.Resources, .. DashboardContainer.ForCompose()])
+                : application.Model;
+            var context = new PublishContext(model, builder.ExecutionContext, parameters, builder.AppHostDirectory, path);
             foreach (var file in await publisher.PublishAsync(context, cancellationToken).ConfigureAwait(false))
             {
                 await output.WriteLineAsync($"Published {publisher.Name} to {file}").ConfigureAwait(false);

@@ -22,11 +22,13 @@ public static class ServarrCommandLine
         root.Options.Add(outputPath);
         var run = RunCommand.Create(application, output);
         var readRun = RunCommand.AddOptions(root);
+        var withDashboard = PublishCommand.WithDashboardOption();
+        root.Options.Add(withDashboard);
         root.Subcommands.Add(run);
         root.Subcommands.Add(PublishCommand.Create(application, output));
         root.Subcommands.Add(DownCommand.Create(application, output, error));
         root.SetAction((result, token) => result.GetValue(publisher) is { } name
-            ? PublishCommand.PublishAsync(application, name, result.GetValue(outputPath), output, token)
+            ? PublishCommand.PublishAsync(application, name, result.GetValue(outputPath), output, token, result.GetValue(withDashboard))
             : RunCommand.RunAsync(application, readRun(result), output, token));
 
         var parse = root.Parse(args);

@@ -42,6 +42,29 @@ public sealed class DashboardContainer
     /// <summary>Every resource to add to the run: the three parameters and the container.</summary>
     public IEnumerable<IResource> Resources => [BrowserToken, OtlpApiKey, ResourceServiceApiKey, Container];
 
+    /// <summary>
+    /// The dashboard for <c>publish --publisher compose --with-dashboard</c>: telemetry only (OTLP with its API key on
+    /// <c>aspire-dashboard:18889</c> inside the app network), the UI on 127.0.0.1:18888 of the server with browser-token
+    /// login; no resource service (resources and console logs need <c>dotnet run</c>). Both secrets go to <c>.env</c> to fill in.
+    /// </summary>
+    public static IReadOnlyList<IResource> ForCompose()
+    {
+        var token = new ParameterResource("dashboard-browser-token", secret: true, @default: null, "Login token of the Aspire dashboard (e.g. openssl rand -hex 16)");
+        var otlp = new ParameterResource("dashboard-otlp-api-key", secret: true, @default: null, "API key OTLP senders give the dashboard (x-otlp-api-key)");
+        var container = new ContainerResource(Name);
+        container.Annotations.Add(new ContainerImageAnnotation(DashboardContainerImageTags.Image, DashboardContainerImageTags.Tag, DashboardContainerImageTags.Registry));
+        container.Annotations.Add(new EndpointAnnotation("http", "http", EndpointProtocol.Tcp, UiPort));
+        container.Annotations.Add(new EndpointAnnotation("otlp-grpc", "http", EndpointProtocol.Tcp, OtlpPort));
+        void Env(string name, ReferenceExpression value) => container.Annotations.Add(new EnvironmentVariableAnnotation(name, value));
+        Env("Dashboard__Frontend__AuthMode", ReferenceExpression.Literal("BrowserToken"));
+        Env("Dashboard__Frontend__BrowserToken", ReferenceExpression.Of(token));
+        Env("Dashboard__Otlp__AuthMode", ReferenceExpression.Literal("ApiKey"));
+        Env("Dashboard__Otlp__PrimaryApiKey", ReferenceExpression.Of(otlp));
+        // The UI never leaves the server by itself: reach it with ssh -L 18888:127.0.0.1:18888 <server>.
+        container.Annotations.Add(new ComposeServiceCustomizationAnnotation((_, service) => service.Ports = [$"127.0.0.1:{UiPort}:{UiPort}"]));
+        return [token, otlp, container];
+    }
+
     /// <summary>Defines the dashboard for a resource service listening on <paramref name="resourceServicePort"/> of the Docker host.</summary>
     public static DashboardContainer Create(int resourceServicePort)
     {
