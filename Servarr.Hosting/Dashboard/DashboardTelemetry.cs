@@ -50,6 +50,8 @@ public sealed class DashboardTelemetry : IAsyncDisposable
         return new DashboardTelemetry(runtime, state, resource => Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService(resource, serviceInstanceId: resource))
             .AddMeter(ContainerMetrics.MeterName(resource))
+            // One point per instrument: the default of 2,000 preallocated points per stream costs megabytes per container.
+            .AddView("*", new MetricStreamConfiguration { CardinalityLimit = 8 })
             .AddOtlpExporter((exporter, reader) =>
             {
                 exporter.Endpoint = target.Endpoint;
