@@ -2,7 +2,8 @@
 # P1: time from start to all-healthy of the default stack with the stand-in images, for `dotnet run` of the AppHost
 # (the JIT-compiled Release build, started as `dotnet Servarr.AppHost.dll run`) against `docker-compose up -d` of the
 # published compose file plus waiting until every service is healthy; same images, same machine, same run. Also the
-# AppHost's memory (RSS) and CPU while the stack idles.
+# AppHost's memory (RSS) and CPU while the stack idles. Run mode goes without the dashboard here, like compose
+# (bench/dashboard.sh measures the AppHost with it).
 #
 #   bench/run-vs-compose.sh            # 3 rounds of each
 #   ROUNDS=5 bench/run-vs-compose.sh
@@ -64,7 +65,7 @@ for ((i = 1; i <= ROUNDS; i++)); do
 
     docker rm -f "${NAMES[@]}" >/dev/null 2>&1 || true
     start=$(now_ms)
-    env "${PARAMS[@]}" dotnet "$APPHOST" run --pull never >"$WORK/run.log" 2>&1 &
+    env "${PARAMS[@]}" dotnet "$APPHOST" run --pull never --no-dashboard >"$WORK/run.log" 2>&1 &
     pid=$!
     wait_apphost_healthy "$WORK/run.log"
     echo $(($(now_ms) - start)) >>"$WORK/seen.ms"

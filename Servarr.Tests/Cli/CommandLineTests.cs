@@ -130,6 +130,10 @@ public class CommandLineTests
         Assert.Contains("media stack", root.Output);
         Assert.Contains("manifest or compose", publish.Output);
         Assert.Contains("--output-path", publish.Output);
+        Assert.Contains("--with-dashboard", publish.Output);
+        var run = await AppHostRunner.RunAsync(["run", "--help"]);
+        Assert.Contains("--no-dashboard", run.Output);
+        Assert.Contains("--no-dashboard", root.Output);
     }
 
     [Fact]
