@@ -20,6 +20,23 @@ public static class PublishingBuilderExtensions
         return builder.WithAnnotation(new ComposeServiceCustomizationAnnotation(configure));
     }
 
+    /// <summary>Changes the Kubernetes objects of this resource's pod (Deployment or Job, Service, claims) after Servarr has built them.</summary>
+    /// <example>
+    /// <code>
+    /// plex.PublishAsKubernetes((resource, objects) =>
+    /// {
+    ///     var deployment = objects.OfType&lt;k8s.Models.V1Deployment&gt;().Single();
+    ///     deployment.Spec.Template.Spec.NodeSelector = new Dictionary&lt;string, string&gt; { ["gpu"] = "intel" };
+    /// });
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<T> PublishAsKubernetes<T>(this IResourceBuilder<T> builder,
+        Action<ContainerResource, IList<k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>>> configure) where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new KubernetesCustomizationAnnotation(configure));
+    }
+
     /// <summary>Writes this resource's manifest entry yourself; <c>context.WriteDefault()</c> writes what Servarr would.</summary>
     /// <example>
     /// <code>

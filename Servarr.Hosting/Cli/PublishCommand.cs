@@ -8,7 +8,7 @@ using Servarr.Hosting.Validation;
 
 namespace Servarr.Hosting.Cli;
 
-/// <summary><c>publish --publisher manifest|compose --output-path &lt;path&gt;</c>: validates, then writes the files.</summary>
+/// <summary><c>publish --publisher manifest|compose|kubernetes --output-path &lt;path&gt;</c>: validates, then writes the files.</summary>
 internal static class PublishCommand
 {
     public static Command Create(DistributedApplication application, TextWriter output)
@@ -59,7 +59,7 @@ internal static class PublishCommand
             var model = withDashboard && publisher is ComposePublisher
                 ? new DistributedApplicationModel([.. application.Model.Resources, .. DashboardContainer.ForCompose()])
                 : application.Model;
-            var context = new PublishContext(model, builder.ExecutionContext, parameters, builder.AppHostDirectory, path);
+            var context = new PublishContext(model, builder.ExecutionContext, parameters, builder.AppHostDirectory, path, builder.Configuration);
             foreach (var file in await publisher.PublishAsync(context, cancellationToken).ConfigureAwait(false))
             {
                 await output.WriteLineAsync($"Published {publisher.Name} to {file}").ConfigureAwait(false);

@@ -7,7 +7,7 @@ public sealed class PublishContext
 {
     /// <summary>Creates a context.</summary>
     public PublishContext(DistributedApplicationModel model, DistributedApplicationExecutionContext executionContext,
-        ParameterValues parameters, string appHostDirectory, string outputPath)
+        ParameterValues parameters, string appHostDirectory, string outputPath, Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(executionContext);
@@ -19,7 +19,11 @@ public sealed class PublishContext
         Parameters = parameters;
         AppHostDirectory = appHostDirectory;
         OutputPath = Path.GetFullPath(outputPath);
+        Configuration = configuration;
     }
+
+    /// <summary>The AppHost's configuration (publisher options such as section <c>Kubernetes</c>), or null.</summary>
+    public Microsoft.Extensions.Configuration.IConfiguration? Configuration { get; }
 
     /// <summary>The model.</summary>
     public DistributedApplicationModel Model { get; }

@@ -10,6 +10,7 @@ public static class PublisherCatalog
     {
         ["manifest"] = () => new ManifestPublisher(),
         ["compose"] = () => new ComposePublisher(),
+        ["kubernetes"] = () => new Kubernetes.KubernetesPublisher(),
     };
 
     /// <summary>The names, in the order help lists them.</summary>

@@ -1,0 +1,63 @@
+using k8s.Models;
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Publishing.Kubernetes;
+
+/// <summary>
+/// Environment variables for Kubernetes: literals inline; a parameter read from the <c>servarr-settings</c> ConfigMap or,
+/// when secret, the <c>servarr-secrets</c> Secret (both made by kustomize generators from env files); text that mixes
+/// them uses Kubernetes' <c>$(VAR)</c> expansion of variables declared before it. Endpoints render as the Service that
+/// answers in the namespace (<c>http://gluetun:8989</c> for an app behind the VPN).
+/// </summary>
+public static class KubernetesEnvironment
+{
+    /// <summary>The Secret generated from <c>secrets.env</c>.</summary>
+    public const string SecretName = "servarr-secrets";
+
+    /// <summary>The ConfigMap generated from <c>settings.env</c>.</summary>
+    public const string SettingsName = "servarr-settings";
+
+    /// <summary>The env-file key of a parameter (the same name as in compose's <c>.env</c>).</summary>
+    public static string Key(ParameterResource parameter) => Compose.ComposeExpressions.VariableName(parameter);
+
+    /// <summary>Maps a resource's environment; the result keeps Kubernetes' order rule (a variable before its use).</summary>
+    public static IList<V1EnvVar> Map(ContainerResource container)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        var helpers = new List<V1EnvVar>();
+        var variables = new List<V1EnvVar>();
+        foreach (var (name, expression) in EnvironmentEvaluator.Evaluate(container, new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish)))
+        {
+            if (expression.Parts is [ParameterResource only])
+            {
+                variables.Add(new V1EnvVar { Name = name, ValueFrom = From(only) });
+                continue;
+            }
+
+            var value = expression.Render(reference => reference switch
+            {
+                ParameterResource parameter => Helper(parameter, helpers),
+                EndpointPropertyReference endpoint => InNetworkAddress.Render(endpoint),
+                _ => throw new InvalidOperationException($"resource '{container.Name}': Kubernetes publishing cannot render a {reference.GetType().Name} in {name}"),
+            }, literal => literal.Replace("$(", "$$(", StringComparison.Ordinal));
+            variables.Add(new V1EnvVar { Name = name, Value = value });
+        }
+
+        return [.. helpers, .. variables];
+    }
+
+    private static string Helper(ParameterResource parameter, List<V1EnvVar> helpers)
+    {
+        var name = $"SERVARR_PARAM_{Key(parameter)}";
+        if (helpers.All(h => h.Name != name))
+        {
+            helpers.Add(new V1EnvVar { Name = name, ValueFrom = From(parameter) });
+        }
+
+        return $"$({name})";
+    }
+
+    private static V1EnvVarSource From(ParameterResource parameter) => parameter.Secret
+        ? new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Key = Key(parameter), Name = SecretName } }
+        : new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Key = Key(parameter), Name = SettingsName } };
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Servarr.Hosting.Publishing.Kubernetes;
+
+/// <summary>
+/// Choices for the Kubernetes publisher, from configuration section <c>Kubernetes</c> (appsettings.json, or an
+/// environment variable such as <c>Kubernetes__Storage=pvc</c>):
+/// <list type="bullet">
+/// <item><c>Namespace</c> (default <c>servarr</c>);</item>
+/// <item><c>Storage</c>: <c>hostPath</c> (default: config and media folders on the node, as compose does — a
+/// single-node cluster) or <c>pvc</c> (a PersistentVolumeClaim per config folder and for the media tree);</item>
+/// <item><c>VolumeSize</c> (default <c>10Gi</c>), <c>MediaSize</c> (default <c>1Ti</c>), <c>StorageClass</c> (default: the cluster's);</item>
+/// <item><c>Domain</c> (default <c>home</c>): Seerr, Wizarr and Uptime Kuma get HTTP routes at <c>&lt;name&gt;.&lt;domain&gt;</c>;</item>
+/// <item><c>PlexHost</c> (default <c>plex.home</c>): the browser host of Plex's HTTP route;</item>
+/// <item><c>PlexSni</c>: <c>*</c> (default, every TLS name on the <c>plex</c> entryPoint) or <c>plex.direct</c>
+/// (only <c>*.plex.direct</c> names, what Plex apps use).</item>
+/// </list>
+/// </summary>
+public sealed record KubernetesOptions
+{
+    /// <summary>The namespace of every object.</summary>
+    public string Namespace { get; init; } = "servarr";
+
+    /// <summary><c>hostPath</c> or <c>pvc</c>.</summary>
+    public string Storage { get; init; } = "hostPath";
+
+    /// <summary>Size of each claim for a config folder or named volume.</summary>
+    public string VolumeSize { get; init; } = "10Gi";
+
+    /// <summary>Size of the media claim.</summary>
+    public string MediaSize { get; init; } = "1Ti";
+
+    /// <summary>Storage class of the claims, or null for the cluster's default.</summary>
+    public string? StorageClass { get; init; }
+
+    /// <summary>The domain of the public apps' routes.</summary>
+    public string Domain { get; init; } = "home";
+
+    /// <summary>The host browsers use for Plex.</summary>
+    public string PlexHost { get; init; } = "plex.home";
+
+    /// <summary><c>*</c> or <c>plex.direct</c>.</summary>
+    public string PlexSni { get; init; } = "*";
+
+    /// <summary>Reads section <c>Kubernetes</c>; throws a one-line error for a value it does not know.</summary>
+    public static KubernetesOptions From(IConfiguration? configuration)
+    {
+        var section = configuration?.GetSection("Kubernetes");
+        string Get(string key, string fallback) => section?[key] is { Length: > 0 } value ? value : fallback;
+        var options = new KubernetesOptions
+        {
+            Namespace = Get("Namespace", "servarr"),
+            Storage = Get("Storage", "hostPath"),
+            VolumeSize = Get("VolumeSize", "10Gi"),
+            MediaSize = Get("MediaSize", "1Ti"),
+            StorageClass = section?["StorageClass"] is { Length: > 0 } storageClass ? storageClass : null,
+            Domain = Get("Domain", "home"),
+            PlexHost = Get("PlexHost", "plex.home"),
+            PlexSni = Get("PlexSni", "*"),
+        };
+        if (options.Storage is not ("hostPath" or "pvc"))
+        {
+            throw new ServarrException($"Kubernetes:Storage is '{options.Storage}'; use hostPath or pvc");
+        }
+
+        return options.PlexSni is "*" or "plex.direct"
+            ? options
+            : throw new ServarrException($"Kubernetes:PlexSni is '{options.PlexSni}'; use * or plex.direct");
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using k8s;
+using k8s.Models;
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Publishing.Kubernetes;
+
+/// <summary>
+/// <c>publish --publisher kubernetes --output-path deploy/k8s</c>: a kustomize tree — <c>kustomization.yaml</c>, the
+/// namespace, one file per pod (Deployment or Job, Service, claims), Traefik routes for Plex (HTTP for browsers, TCP
+/// passthrough on the <c>plex</c> entryPoint for Plex apps) and the public apps, <c>traefik-values.yaml</c> for the
+/// Traefik Helm chart, and the env files the generators read: <c>settings.env</c> (non-secret values) and
+/// <c>secrets.env</c> (secret names only, values for you to fill; kept when publishing again).
+/// </summary>
+public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPublisher
+{
+    /// <inheritdoc />
+    public string Name => "kubernetes";
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> PublishAsync(PublishContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = options ?? KubernetesOptions.From(context.Configuration);
+        var files = Render(context, settings, ReadIfExists(Path.Combine(context.OutputPath, "secrets.env")), ReadIfExists(Path.Combine(context.OutputPath, "settings.env")));
+        var written = new List<string>();
+        foreach (var (name, content) in files)
+        {
+            var path = Path.Combine(context.OutputPath, name);
+            await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(content), ownerOnly: name == "secrets.env", cancellationToken).ConfigureAwait(false);
+            written.Add(path);
+        }
+
+        return written;
+    }
+
+    /// <summary>Every file of the tree, by name (pure: no I/O); <paramref name="secretsEnv"/> and <paramref name="settingsEnv"/> are the files already there.</summary>
+    public static IReadOnlyList<(string Name, string Content)> Render(PublishContext context, KubernetesOptions options, string? secretsEnv = null, string? settingsEnv = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        var files = new List<(string, string)>();
+        var mapper = new KubernetesWorkloadMapper(context, options);
+        files.Add(("namespace.yaml", Yaml(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = options.Namespace } })));
+        foreach (var primary in context.Model.Containers.Where(c => c.GetVpnGateway() is null))
+        {
+            var workload = mapper.Map(primary);
+            var objects = new List<IKubernetesObject<V1ObjectMeta>> { workload.Workload };
+            if (workload.Service is not null)
+            {
+                objects.Add(workload.Service);
+            }
+
+            objects.AddRange(workload.Claims);
+            foreach (var customize in workload.Members.SelectMany(m => m.Annotations.OfType<KubernetesCustomizationAnnotation>().Select(a => (m, a))))
+            {
+                customize.a.Configure(customize.m, objects);
+            }
+
+            var notes = workload.NotMapped.Count == 0 ? "" : string.Concat(workload.NotMapped.Select(n => $"# not mapped: {n}\n"));
+            files.Add(($"{primary.Name}.yaml", notes + string.Join("---\n", objects.Select(Yaml))));
+        }
+
+        var routes = TraefikRoutes.For(context.Model, options);
+        if (routes.Count > 0)
+        {
+            files.Add(("routes.yaml", string.Join("---\n", routes.Select(Yaml))));
+            files.Add(("traefik-values.yaml", TraefikRoutes.HelmValues));
+        }
+
+        var parameters = context.Model.Parameters.ToList();
+        files.Add(("settings.env", EnvFiles.Render(parameters.Where(p => !p.Secret), p => context.Parameters.Resolve(p).Value ?? "", settingsEnv,
+            "# Non-secret values for the servarr-settings ConfigMap; edit them here (publishing again keeps what you set).")));
+        files.Add(("secrets.env", EnvFiles.Render(parameters.Where(p => p.Secret), _ => "", secretsEnv,
+            "# Secret values for the servarr-secrets Secret: fill them in before kubectl apply -k (never commit this file).")));
+        files.Insert(0, ("kustomization.yaml", Kustomization(options, files.Select(f => f.Item1).Where(n => n.EndsWith(".yaml", StringComparison.Ordinal) && n != "traefik-values.yaml"))));
+        return files;
+    }
+
+    private static string Kustomization(KubernetesOptions options, IEnumerable<string> resources)
+    {
+        var text = new StringBuilder()
+            .Append("# Written by Servarr from Servarr.AppHost/Program.cs; change the model, not this file.\n")
+            .Append("# Deploy: fill secrets.env, then kubectl apply -k .\n")
+            .Append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n")
+            .Append("namespace: ").Append(options.Namespace).Append('\n')
+            .Append("resources:\n");
+        foreach (var resource in resources)
+        {
+            text.Append("- ").Append(resource).Append('\n');
+        }
+
+        return text
+            .Append("configMapGenerator:\n- name: ").Append(KubernetesEnvironment.SettingsName).Append("\n  envs:\n  - settings.env\n")
+            .Append("secretGenerator:\n- name: ").Append(KubernetesEnvironment.SecretName).Append("\n  envs:\n  - secrets.env\n")
+            .ToString();
+    }
+
+    private static string Yaml(object value) => KubernetesYaml.Serialize(value).TrimEnd('\n') + "\n";
+
+    private static string? ReadIfExists(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
+}

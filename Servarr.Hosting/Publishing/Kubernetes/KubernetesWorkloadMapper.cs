@@ -1,0 +1,295 @@
+using System.Globalization;
+using k8s;
+using k8s.Models;
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Publishing.Kubernetes;
+
+/// <summary>
+/// Pure mapping of one pod's worth of the model to Kubernetes objects: a container resource — plus, for a VPN gateway,
+/// every app behind it, as containers of the same pod sharing its network — becomes a Deployment (a Job when it must
+/// not restart), a Service for its ports, and claims for its storage. Features Kubernetes has no place for are listed
+/// in <see cref="KubernetesWorkload.NotMapped"/>, never dropped silently.
+/// </summary>
+public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesOptions options)
+{
+    /// <summary>The pinned image of the init containers that wait for a dependency.</summary>
+    public const string WaitImage = "docker.io/library/busybox:1.37.0";
+
+    private readonly NetworkNamespaces _namespaces = new(context.Model);
+
+    /// <summary>Maps the pod of <paramref name="primary"/> (a container not behind a gateway).</summary>
+    public KubernetesWorkload Map(ContainerResource primary)
+    {
+        ArgumentNullException.ThrowIfNull(primary);
+        var members = new List<ContainerResource> { primary };
+        members.AddRange(context.Model.Containers.Where(c => c.GetVpnGateway() == primary));
+        var notMapped = new List<string>();
+        var labels = new Dictionary<string, string>
+        {
+            ["app.kubernetes.io/name"] = primary.Name,
+            ["app.kubernetes.io/part-of"] = "servarr",
+        };
+        var volumes = new List<V1Volume>();
+        var claims = new List<V1PersistentVolumeClaim>();
+        var containers = members.Select(m => Container(m, primary, volumes, claims, notMapped)).ToList();
+        if (members.Count > 1)
+        {
+            // In a pod, Services reach the apps through the gateway's interface: its firewall must let their ports in.
+            var appPorts = members.Skip(1).SelectMany(m => m.GetEndpoints()).Where(e => e.TargetPort is not null).Select(e => e.TargetPort!.Value).Distinct();
+            containers[0].Env ??= [];
+            containers[0].Env.Add(new V1EnvVar { Name = "FIREWALL_INPUT_PORTS", Value = string.Join(',', appPorts.Select(p => p.ToString(CultureInfo.InvariantCulture))) });
+        }
+
+        var pod = new V1PodSpec
+        {
+            Containers = containers,
+            InitContainers = NullIfEmpty(WaitContainers(members)),
+            Volumes = NullIfEmpty(volumes),
+            Hostname = primary.TryGetLastAnnotation<HostnameAnnotation>(out var hostname) ? hostname.Hostname : null,
+        };
+        var meta = new V1ObjectMeta { Name = primary.Name, NamespaceProperty = options.Namespace, Labels = labels };
+        var restart = primary.GetRestartPolicy();
+        IKubernetesObject<V1ObjectMeta> workload = restart is ApplicationModel.RestartPolicy.No or ApplicationModel.RestartPolicy.OnFailure
+            ? new V1Job
+            {
+                ApiVersion = "batch/v1", Kind = "Job", Metadata = meta,
+                Spec = new V1JobSpec
+                {
+                    Template = new V1PodTemplateSpec
+                    {
+                        Metadata = new V1ObjectMeta { Labels = labels },
+                        Spec = Restarting(pod, restart == ApplicationModel.RestartPolicy.No ? "Never" : "OnFailure"),
+                    },
+                },
+            }
+            : new V1Deployment
+            {
+                ApiVersion = "apps/v1", Kind = "Deployment", Metadata = meta,
+                Spec = new V1DeploymentSpec
+                {
+                    Replicas = 1,
+                    // One pod at a time: config folders and claims are single-writer (ReadWriteOnce).
+                    Strategy = new V1DeploymentStrategy { Type = "Recreate" },
+                    Selector = new V1LabelSelector { MatchLabels = labels },
+                    Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = labels }, Spec = pod },
+                },
+            };
+        var ports = _namespaces.Listeners(primary).Where(x => x.Endpoint.TargetPort is not null)
+            .Select(x => new V1ServicePort
+            {
+                Name = PortName(x.Owner, x.Endpoint, primary),
+                Port = x.Endpoint.TargetPort!.Value,
+                TargetPort = x.Endpoint.TargetPort!.Value,
+                Protocol = x.Endpoint.Protocol == EndpointProtocol.Udp ? "UDP" : "TCP",
+            }).ToList();
+        var service = ports.Count == 0 ? null : new V1Service
+        {
+            ApiVersion = "v1", Kind = "Service",
+            Metadata = new V1ObjectMeta { Name = primary.Name, NamespaceProperty = options.Namespace, Labels = labels },
+            Spec = new V1ServiceSpec { Selector = labels, Ports = ports },
+        };
+        foreach (var member in members)
+        {
+            Note(member, notMapped);
+        }
+
+        return new KubernetesWorkload(primary, members, workload, service, claims, notMapped);
+    }
+
+    private V1Container Container(ContainerResource resource, ContainerResource primary, List<V1Volume> volumes, List<V1PersistentVolumeClaim> claims, List<string> notMapped)
+    {
+        var image = resource.GetImage() ?? throw new ServarrException($"resource '{resource.Name}': no image; add .WithImage(...)");
+        var container = new V1Container
+        {
+            Name = resource.Name,
+            Image = image.Reference,
+            Command = resource.TryGetLastAnnotation<EntrypointAnnotation>(out var entrypoint) ? [entrypoint.Entrypoint] : null,
+            Args = NullIfEmpty(resource.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args)
+                .Select(a => a.IsLiteral ? a.Render(_ => "") : throw new ServarrException(
+                    $"resource '{resource.Name}': an argument uses a parameter, which Kubernetes publishing cannot put in args; pass it as an environment variable"))
+                .ToList()),
+            Env = NullIfEmpty(KubernetesEnvironment.Map(resource).ToList()),
+            Ports = NullIfEmpty(resource.GetEndpoints().Where(e => e.TargetPort is not null)
+                .Select(e => new V1ContainerPort { Name = PortName(resource, e, primary), ContainerPort = e.TargetPort!.Value, Protocol = e.Protocol == EndpointProtocol.Udp ? "UDP" : "TCP" })
+                .ToList()),
+            VolumeMounts = NullIfEmpty(Mounts(resource, volumes, claims)),
+        };
+        var caps = resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList();
+        container.SecurityContext = caps.Count == 0 ? null : new V1SecurityContext { Capabilities = new V1Capabilities { Add = caps } };
+        if (resource.TryGetLastAnnotation<UserAnnotation>(out var user))
+        {
+            var (uid, gid) = (Render(user.Uid), Render(user.Gid));
+            container.SecurityContext ??= new V1SecurityContext();
+            container.SecurityContext.RunAsUser = long.TryParse(uid, NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u
+                : throw new ServarrException($"resource '{resource.Name}': user '{uid}' is not a number; Kubernetes runs containers as numeric ids");
+            container.SecurityContext.RunAsGroup = long.TryParse(gid, NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : null;
+        }
+
+        (container.ReadinessProbe, container.LivenessProbe) = KubernetesProbes.For(resource, notMapped);
+        return container;
+    }
+
+    private List<V1VolumeMount> Mounts(ContainerResource resource, List<V1Volume> volumes, List<V1PersistentVolumeClaim> claims)
+    {
+        var mounts = new List<V1VolumeMount>();
+        foreach (var mount in resource.GetMounts())
+        {
+            string volumeName;
+            if (mount.Type == ContainerMountType.Volume)
+            {
+                volumeName = mount.VolumeName!;
+                AddClaim(volumeName, options.VolumeSize, volumes, claims);
+            }
+            else if (options.Storage == "pvc" && (mount.Purpose != ContainerMountPurpose.Other || ConfigOwner(resource, mount) != resource.Name))
+            {
+                // One claim per config folder, one for the whole media tree (Kopia reads the apps' config claims read-only).
+                volumeName = mount.Purpose == ContainerMountPurpose.Media ? "media" : $"{ConfigOwner(resource, mount)}-config";
+                AddClaim(volumeName, mount.Purpose == ContainerMountPurpose.Media ? options.MediaSize : options.VolumeSize, volumes, claims);
+            }
+            else
+            {
+                var path = HostPath(mount.Source);
+                volumeName = $"host-{volumes.Count(v => v.HostPath is not null)}";
+                var existing = volumes.FirstOrDefault(v => v.HostPath?.Path == path);
+                if (existing is null)
+                {
+                    volumes.Add(new V1Volume { Name = volumeName, HostPath = new V1HostPathVolumeSource { Path = path, Type = "DirectoryOrCreate" } });
+                }
+                else
+                {
+                    volumeName = existing.Name;
+                }
+            }
+
+            mounts.Add(new V1VolumeMount { Name = volumeName, MountPath = mount.Target, ReadOnlyProperty = mount.IsReadOnly ? true : null });
+        }
+
+        foreach (var device in resource.Annotations.OfType<DeviceAnnotation>())
+        {
+            var name = $"dev-{device.HostPath.Trim('/').Replace('/', '-')}";
+            if (volumes.All(v => v.Name != name))
+            {
+                volumes.Add(new V1Volume { Name = name, HostPath = new V1HostPathVolumeSource { Path = device.HostPath, Type = "CharDevice" } });
+            }
+
+            mounts.Add(new V1VolumeMount { Name = name, MountPath = device.ContainerPath });
+        }
+
+        return mounts;
+    }
+
+    private string ConfigOwner(ContainerResource resource, ContainerMountAnnotation mount)
+    {
+        // A config folder mounted into another app (Kopia's backups) belongs to the app whose folder it is.
+        var path = HostPath(mount.Source);
+        var owner = context.Model.Containers.FirstOrDefault(c => c.GetMounts().Any(m => m.Purpose == ContainerMountPurpose.Config && !m.IsReadOnly && HostPath(m.Source) == path));
+        return owner?.Name ?? resource.Name;
+    }
+
+    private void AddClaim(string name, string size, List<V1Volume> volumes, List<V1PersistentVolumeClaim> claims)
+    {
+        if (volumes.Any(v => v.Name == name))
+        {
+            return;
+        }
+
+        volumes.Add(new V1Volume { Name = name, PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = name } });
+        claims.Add(new V1PersistentVolumeClaim
+        {
+            ApiVersion = "v1", Kind = "PersistentVolumeClaim",
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = options.Namespace },
+            Spec = new V1PersistentVolumeClaimSpec
+            {
+                AccessModes = ["ReadWriteOnce"],
+                StorageClassName = options.StorageClass,
+                Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new(size) } },
+            },
+        });
+    }
+
+    private List<V1Container> WaitContainers(List<ContainerResource> members)
+    {
+        var waits = new List<V1Container>();
+        foreach (var wait in members.SelectMany(m => m.Annotations.OfType<WaitAnnotation>()).Where(w => w.Target is ContainerResource && !members.Contains(w.Target)))
+        {
+            if (wait.Type == WaitType.Completion)
+            {
+                throw new ServarrException($"resource '{wait.Target.Name}': WaitForCompletion has no Kubernetes equivalent Servarr maps yet; use WaitFor, or run it as a Job yourself via PublishAsKubernetes");
+            }
+
+            var target = (ContainerResource)wait.Target;
+            var endpoint = target.GetEndpoints().FirstOrDefault(e => e.TargetPort is not null)
+                ?? throw new ServarrException($"resource '{target.Name}': something waits for it, but it has no endpoint to wait on in Kubernetes; give it an endpoint or drop the WaitFor");
+            var host = target.GetNetworkHost();
+            var name = $"wait-for-{target.Name}";
+            if (waits.Any(w => w.Name == name))
+            {
+                continue;
+            }
+
+            // Kubernetes has no "start after that one is ready": wait until its Service answers (readiness gates it).
+            waits.Add(new V1Container
+            {
+                Name = name,
+                Image = WaitImage,
+                Command = ["sh", "-c", $"until nc -z -w 2 {host} {endpoint.TargetPort}; do echo waiting for {host}:{endpoint.TargetPort}; sleep 2; done"],
+            });
+        }
+
+        return waits;
+    }
+
+    private static void Note(ContainerResource resource, List<string> notMapped)
+    {
+        if (resource.Annotations.OfType<InitProcessAnnotation>().Any())
+        {
+            notMapped.Add($"{resource.Name}: WithInitProcess (Kubernetes has no --init; the app runs as PID 1)");
+        }
+
+        if (resource.GetEndpoints().Any(e => e.Port is not null))
+        {
+            notMapped.Add($"{resource.Name}: host port (published through its Service and Traefik instead)");
+        }
+
+        if (resource.Annotations.OfType<NetworkAttachmentAnnotation>().Any())
+        {
+            notMapped.Add($"{resource.Name}: extra networks (every pod of the namespace reaches every Service)");
+        }
+    }
+
+    private static V1PodSpec Restarting(V1PodSpec pod, string policy)
+    {
+        pod.RestartPolicy = policy;
+        return pod;
+    }
+
+    /// <summary>Port names are unique per pod and at most 15 characters: an app behind the gateway names its port after itself.</summary>
+    private static string PortName(ContainerResource owner, EndpointAnnotation endpoint, ContainerResource podPrimary) =>
+        owner == podPrimary ? endpoint.Name : owner.Name[..Math.Min(15, owner.Name.Length)];
+
+    private string Render(ReferenceExpression expression) => expression.Render(r => r switch
+    {
+        ParameterResource p => context.Parameters.Resolve(p).Value ?? "",
+        EndpointPropertyReference e => InNetworkAddress.Render(e),
+        _ => "",
+    });
+
+    private string HostPath(ReferenceExpression source)
+    {
+        var path = Render(source);
+        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(context.AppHostDirectory, path));
+    }
+
+    private static List<T>? NullIfEmpty<T>(IEnumerable<T> items) => items.ToList() is { Count: > 0 } list ? list : null;
+}
+
+/// <summary>The objects of one pod and what could not be mapped.</summary>
+/// <param name="Primary">The resource that names the pod.</param>
+/// <param name="Members">Its containers (the gateway and its VPN apps).</param>
+/// <param name="Workload">The Deployment or Job.</param>
+/// <param name="Service">Its Service, or null without ports.</param>
+/// <param name="Claims">Claims it needs.</param>
+/// <param name="NotMapped">Model features with no Kubernetes counterpart, one line each.</param>
+public sealed record KubernetesWorkload(ContainerResource Primary, IReadOnlyList<ContainerResource> Members, IKubernetesObject<V1ObjectMeta> Workload,
+    V1Service? Service, IReadOnlyList<V1PersistentVolumeClaim> Claims, IReadOnlyList<string> NotMapped);

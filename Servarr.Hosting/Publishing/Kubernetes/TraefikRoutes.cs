@@ -1,0 +1,82 @@
+using k8s;
+using k8s.Models;
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Publishing.Kubernetes;
+
+/// <summary>
+/// Traefik routes from the model. Plex: an <c>IngressRoute</c> for browsers at <see cref="KubernetesOptions.PlexHost"/>,
+/// and an <c>IngressRouteTCP</c> on the dedicated <c>plex</c> entryPoint (port 32400) with <c>tls.passthrough</c>, because
+/// Plex apps connect to <c>https://&lt;ip&gt;.&lt;hash&gt;.plex.direct:32400</c> and check Plex's own certificate —
+/// Traefik must not terminate that TLS. Seerr, Wizarr and Uptime Kuma (the status page) get HTTP routes at
+/// <c>&lt;name&gt;.&lt;domain&gt;</c>.
+/// </summary>
+public static class TraefikRoutes
+{
+    /// <summary>The Traefik entryPoint that carries Plex's TLS untouched.</summary>
+    public const string PlexEntryPoint = "plex";
+
+    /// <summary>The snippet for the Traefik Helm chart's values that adds the <c>plex</c> entryPoint on 32400.</summary>
+    public const string HelmValues =
+        "# Add to the values of the Traefik Helm chart (helm upgrade traefik traefik/traefik -f traefik-values.yaml):\n"
+        + "# a TCP entryPoint on 32400 for Plex apps, whose TLS Traefik passes through to Plex.\n"
+        + "ports:\n"
+        + "  plex:\n"
+        + "    port: 32400\n"
+        + "    exposedPort: 32400\n"
+        + "    expose:\n"
+        + "      default: true\n"
+        + "    protocol: TCP\n";
+
+    /// <summary>The routes for <paramref name="model"/>.</summary>
+    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> For(DistributedApplicationModel model, KubernetesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        var routes = new List<IKubernetesObject<V1ObjectMeta>>();
+        foreach (var plex in model.Containers.OfType<PlexResource>())
+        {
+            var port = plex.FindEndpoint("http")?.TargetPort ?? PlexBuilderExtensions.PlexPort;
+            routes.Add(Http(plex.Name, options.PlexHost, port, options));
+            routes.Add(new TraefikIngressRouteTcp
+            {
+                Metadata = Meta($"{plex.Name}-tls-passthrough", options),
+                Spec = new TraefikRouteSpec
+                {
+                    EntryPoints = [PlexEntryPoint],
+                    Routes =
+                    [
+                        new TraefikRoute
+                        {
+                            Match = options.PlexSni == "plex.direct" ? "HostSNIRegexp(`^.+\\.plex\\.direct$`)" : "HostSNI(`*`)",
+                            Services = [new TraefikService { Name = plex.Name, Port = port }],
+                        },
+                    ],
+                    Tls = new TraefikTls { Passthrough = true },
+                },
+            });
+        }
+
+        foreach (var app in model.Containers.Where(c => c is SeerrResource or WizarrResource or UptimeKumaResource))
+        {
+            if (app.GetEndpoints().FirstOrDefault(e => e.Scheme == "http" && e.TargetPort is not null) is { } endpoint)
+            {
+                routes.Add(Http(app.Name, $"{app.Name}.{options.Domain}", endpoint.TargetPort!.Value, options));
+            }
+        }
+
+        return routes;
+    }
+
+    private static TraefikIngressRoute Http(string service, string host, int port, KubernetesOptions options) => new()
+    {
+        Metadata = Meta(service, options),
+        Spec = new TraefikRouteSpec
+        {
+            EntryPoints = ["web", "websecure"],
+            Routes = [new TraefikRoute { Match = $"Host(`{host}`)", Kind = "Rule", Services = [new TraefikService { Name = service, Port = port }] }],
+        },
+    };
+
+    private static V1ObjectMeta Meta(string name, KubernetesOptions options) => new() { Name = name, NamespaceProperty = options.Namespace };
+}

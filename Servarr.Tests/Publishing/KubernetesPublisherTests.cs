@@ -1,0 +1,148 @@
+using Servarr.Hosting;
+using Servarr.Hosting.Publishing;
+using Servarr.Hosting.Publishing.Kubernetes;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Publishing;
+
+/// <summary>
+/// <c>publish --publisher kubernetes</c>: the default stack's kustomize tree is reviewed (golden files), valid for
+/// Kubernetes and Traefik, builds with <c>kubectl kustomize</c>, keeps gluetun and the VPN apps in one pod, passes Plex's
+/// TLS through, and names what it cannot map.
+/// </summary>
+public class KubernetesPublisherTests
+{
+    private static async Task<(TempDirectory Temp, AppHostRunner.Result Result)> PublishAsync(Dictionary<string, string?>? configuration = null)
+    {
+        var temp = new TempDirectory();
+        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "kubernetes", "--output-path", temp.Path], configuration);
+        Assert.True(result.ExitCode == 0, result.Error);
+        return (temp, result);
+    }
+
+    [Fact]
+    public async Task DefaultStackTreeMatchesTheReviewedGoldenFiles()
+    {
+        var (temp, _) = await PublishAsync();
+        using var _ = temp;
+
+        foreach (var file in Directory.GetFiles(temp.Path).Order(StringComparer.Ordinal))
+        {
+            Golden.AssertMatches(await File.ReadAllTextAsync(file), $"Servarr.Tests/Publishing/Expected/k8s/{Path.GetFileName(file)}");
+        }
+
+        Assert.Equal(Directory.GetFiles(Path.Combine(RepositoryPaths.Tests, "Publishing", "Expected", "k8s")).Length, Directory.GetFiles(temp.Path).Length);
+    }
+
+    [KubernetesToolsFact]
+    public async Task EveryObjectValidatesAndKustomizeBuildsTheTree()
+    {
+        KubernetesTools.Require();
+        var (temp, _) = await PublishAsync();
+        using var _ = temp;
+
+        KubernetesTools.AssertValid(temp.Path);
+        var built = KubernetesTools.Kustomize(temp.Path);
+
+        Assert.True(built.ExitCode == 0, built.StandardError);
+        Assert.Contains("kind: IngressRouteTCP", built.StandardOutput);
+        Assert.Matches(@"name: servarr-secrets-\w+", built.StandardOutput);
+    }
+
+    [Fact]
+    public async Task OnePodHoldsGluetunAndTheVpnAppsAndPlexTlsIsPassedThrough()
+    {
+        var (temp, _) = await PublishAsync();
+        using var _ = temp;
+        var pods = Directory.GetFiles(temp.Path, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllText);
+
+        var gluetun = pods["gluetun"];
+        foreach (var app in new[] { "qbittorrent", "prowlarr", "sonarr", "radarr" })
+        {
+            Assert.Contains($"        name: {app}\n", gluetun);
+            Assert.False(pods.ContainsKey(app), $"{app} must not get a pod of its own");
+            Assert.DoesNotContain($"name: {app}\n", string.Concat(pods.Where(p => p.Key != "gluetun").Select(p => p.Value)));
+        }
+
+        Assert.Contains("- name: FIREWALL_INPUT_PORTS\n          value: 8080,6881,9696,8989,7878", gluetun);
+        Assert.Contains("path: /dev/net/tun\n          type: CharDevice", gluetun);
+        Assert.Contains("http://gluetun:8989", pods["seerr"]);
+        var routes = pods["routes"];
+        var tcp = routes[routes.IndexOf("kind: IngressRouteTCP", StringComparison.Ordinal)..];
+        Assert.Contains("entryPoints:\n  - plex\n", tcp);
+        Assert.Contains("match: HostSNI(`*`)", tcp);
+        Assert.Contains("tls:\n    passthrough: true", tcp);
+        Assert.Contains("match: Host(`plex.home`)", routes);
+        Assert.Contains("port: 32400", File.ReadAllText(Path.Combine(temp.Path, "traefik-values.yaml")));
+    }
+
+    [Fact]
+    public async Task OptionsTightenPlexSniAndMoveStorageToClaims()
+    {
+        var (temp, _) = await PublishAsync(new() { ["Kubernetes:PlexSni"] = "plex.direct", ["Kubernetes:Storage"] = "pvc", ["Kubernetes:Namespace"] = "media" });
+        using var _ = temp;
+
+        Assert.Contains("HostSNIRegexp(`^.+\\.plex\\.direct$`)", File.ReadAllText(Path.Combine(temp.Path, "routes.yaml")));
+        var sonarr = File.ReadAllText(Path.Combine(temp.Path, "gluetun.yaml"));
+        Assert.Contains("claimName: sonarr-config", sonarr);
+        Assert.Contains("claimName: media", sonarr);
+        Assert.DoesNotContain("hostPath:\n            path: /srv", sonarr);
+        Assert.Contains("claimName: sonarr-config", File.ReadAllText(Path.Combine(temp.Path, "kopia.yaml")));
+        Assert.Contains("namespace: media", File.ReadAllText(Path.Combine(temp.Path, "kustomization.yaml")));
+
+        var bad = await AppHostRunner.RunAsync(["publish", "--publisher", "kubernetes", "--output-path", temp.Combine("x")],
+            new Dictionary<string, string?> { ["Kubernetes:Storage"] = "nfs" });
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Equal("error: Kubernetes:Storage is 'nfs'; use hostPath or pvc", bad.Error.Trim());
+    }
+
+    [Fact]
+    public async Task WhatKubernetesCannotExpressIsNamedNotDropped()
+    {
+        var (temp, _) = await PublishAsync();
+        using var _ = temp;
+
+        Assert.StartsWith("# not mapped: seerr: WithInitProcess", File.ReadAllText(Path.Combine(temp.Path, "seerr.yaml")));
+        Assert.Contains("# not mapped: plex: host port", File.ReadAllText(Path.Combine(temp.Path, "plex.yaml")));
+
+        var builder = TestAppBuilder.Create();
+        var db = builder.AddContainer("db", "docker.io/library/db", "1.0").WithHttpEndpoint(targetPort: 80);
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WaitForCompletion(db);
+        var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+        var refused = Assert.Throws<ServarrException>(() => KubernetesPublisher.Render(context, new KubernetesOptions()));
+        Assert.Equal("resource 'db': WaitForCompletion has no Kubernetes equivalent Servarr maps yet; use WaitFor, or run it as a Job yourself via PublishAsKubernetes", refused.Message);
+    }
+
+    [Fact]
+    public void PublishAsKubernetesChangesThePodsObjects()
+    {
+        var builder = TestAppBuilder.Create();
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 80)
+            .PublishAsKubernetes((_, objects) => objects.OfType<k8s.Models.V1Deployment>().Single().Spec.Template.Spec.NodeSelector =
+                new Dictionary<string, string> { ["disk"] = "ssd" });
+        var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+
+        var app = KubernetesPublisher.Render(context, new KubernetesOptions()).Single(f => f.Name == "app.yaml").Content;
+
+        Assert.Contains("nodeSelector:\n        disk: ssd", app);
+    }
+
+    [Fact]
+    public async Task SecretsEnvKeepsWhatTheUserFilledInAndHoldsNoValueOtherwise()
+    {
+        var (temp, _) = await PublishAsync();
+        using var _ = temp;
+        var path = Path.Combine(temp.Path, "secrets.env");
+        Assert.Matches("(?m)^WIREGUARD_PRIVATE_KEY=$", File.ReadAllText(path));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("WIREGUARD_PRIVATE_KEY=", "WIREGUARD_PRIVATE_KEY=mine", StringComparison.Ordinal));
+
+        await AppHostRunner.RunAsync(["publish", "--publisher", "kubernetes", "--output-path", temp.Path]);
+
+        Assert.Matches("(?m)^WIREGUARD_PRIVATE_KEY=mine$", File.ReadAllText(path));
+        Assert.Matches("(?m)^TUNNEL_TOKEN=$", File.ReadAllText(path));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+    }
+}
