@@ -63,7 +63,7 @@ public static partial class ComposeYaml
         .Map("labels", service.Labels, (e, value) => e.Emit(Scalar(value)))
         .End();
 
-    private static Scalar Scalar(string value) =>
+    internal static Scalar Scalar(string value) =>
         new(null, null, value, value.Length == 0 || Ambiguous().IsMatch(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, true, true);
 
     /// <summary>Emits one block mapping, skipping keys whose value is null.</summary>

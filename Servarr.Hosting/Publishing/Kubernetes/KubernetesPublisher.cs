@@ -96,7 +96,7 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
             .ToString();
     }
 
-    private static string Yaml(object value) => KubernetesYaml.Serialize(value).TrimEnd('\n') + "\n";
+    private static string Yaml(object value) => KubernetesYamlWriter.Serialize(value);
 
     private static string? ReadIfExists(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 }
