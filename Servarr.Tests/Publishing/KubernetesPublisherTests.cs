@@ -79,9 +79,14 @@ public class KubernetesPublisherTests
     [Fact]
     public async Task OptionsTightenPlexSniAndMoveStorageToClaims()
     {
-        var (temp, _) = await PublishAsync(new() { ["Kubernetes:PlexSni"] = "plex.direct", ["Kubernetes:Storage"] = "pvc", ["Kubernetes:Namespace"] = "media" });
+        var (temp, _) = await PublishAsync(new()
+        {
+            ["Kubernetes:PlexSni"] = "plex.direct", ["Kubernetes:Storage"] = "pvc", ["Kubernetes:Namespace"] = "media",
+            ["Kubernetes:PlexAdvertiseUrls"] = "https://192.168.1.20:32400",
+        });
         using var _ = temp;
 
+        Assert.Contains("- name: ADVERTISE_IP\n          value: https://192.168.1.20:32400", File.ReadAllText(Path.Combine(temp.Path, "plex.yaml")));
         Assert.Contains("HostSNIRegexp(`^.+\\.plex\\.direct$`)", File.ReadAllText(Path.Combine(temp.Path, "routes.yaml")));
         var sonarr = File.ReadAllText(Path.Combine(temp.Path, "gluetun.yaml"));
         Assert.Contains("claimName: sonarr-config", sonarr);
@@ -102,8 +107,10 @@ public class KubernetesPublisherTests
         var (temp, _) = await PublishAsync();
         using var _ = temp;
 
-        Assert.StartsWith("# not mapped: seerr: WithInitProcess", File.ReadAllText(Path.Combine(temp.Path, "seerr.yaml")));
+        Assert.Contains("# not mapped: seerr: WithInitProcess (Kubernetes has no --init; the app runs as PID 1)\n", File.ReadAllText(Path.Combine(temp.Path, "seerr.yaml")));
         Assert.Contains("# not mapped: plex: host port", File.ReadAllText(Path.Combine(temp.Path, "plex.yaml")));
+        Assert.Contains("# not mapped: sonarr: config folder owner (create it on the node first: sudo install -d -o 1000 -g 1000 /srv/servarr/config/sonarr)",
+            File.ReadAllText(Path.Combine(temp.Path, "gluetun.yaml")));
 
         var builder = TestAppBuilder.Create();
         var db = builder.AddContainer("db", "docker.io/library/db", "1.0").WithHttpEndpoint(targetPort: 80);
@@ -117,7 +124,7 @@ public class KubernetesPublisherTests
     public void PublishAsKubernetesChangesThePodsObjects()
     {
         var builder = TestAppBuilder.Create();
-        builder.AddContainer("app", "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 80)
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 80).WithLabel("team", "media")
             .PublishAsKubernetes((_, objects) => objects.OfType<k8s.Models.V1Deployment>().Single().Spec.Template.Spec.NodeSelector =
                 new Dictionary<string, string> { ["disk"] = "ssd" });
         var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
@@ -125,6 +132,7 @@ public class KubernetesPublisherTests
         var app = KubernetesPublisher.Render(context, new KubernetesOptions()).Single(f => f.Name == "app.yaml").Content;
 
         Assert.Contains("nodeSelector:\n        disk: ssd", app);
+        Assert.Contains("annotations:\n        team: media", app);
     }
 
     [Fact]

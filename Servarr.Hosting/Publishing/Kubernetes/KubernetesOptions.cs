@@ -12,6 +12,9 @@ namespace Servarr.Hosting.Publishing.Kubernetes;
 /// <item><c>VolumeSize</c> (default <c>10Gi</c>), <c>MediaSize</c> (default <c>1Ti</c>), <c>StorageClass</c> (default: the cluster's);</item>
 /// <item><c>Domain</c> (default <c>home</c>): Seerr, Wizarr and Uptime Kuma get HTTP routes at <c>&lt;name&gt;.&lt;domain&gt;</c>;</item>
 /// <item><c>PlexHost</c> (default <c>plex.home</c>): the browser host of Plex's HTTP route;</item>
+/// <item><c>PlexAdvertiseUrls</c>: Plex's <c>ADVERTISE_IP</c> in the cluster, e.g.
+/// <c>https://192.168.1.20:32400,https://plex.example.com:443</c> (Traefik's address and the plex entryPoint), so plex.tv
+/// tells apps where to connect; default: what the model sets;</item>
 /// <item><c>PlexSni</c>: <c>*</c> (default, every TLS name on the <c>plex</c> entryPoint) or <c>plex.direct</c>
 /// (only <c>*.plex.direct</c> names, what Plex apps use).</item>
 /// </list>
@@ -39,6 +42,9 @@ public sealed record KubernetesOptions
     /// <summary>The host browsers use for Plex.</summary>
     public string PlexHost { get; init; } = "plex.home";
 
+    /// <summary>Plex's <c>ADVERTISE_IP</c> for the cluster, or null to keep the model's.</summary>
+    public string? PlexAdvertiseUrls { get; init; }
+
     /// <summary><c>*</c> or <c>plex.direct</c>.</summary>
     public string PlexSni { get; init; } = "*";
 
@@ -57,6 +63,7 @@ public sealed record KubernetesOptions
             Domain = Get("Domain", "home"),
             PlexHost = Get("PlexHost", "plex.home"),
             PlexSni = Get("PlexSni", "*"),
+            PlexAdvertiseUrls = section?["PlexAdvertiseUrls"] is { Length: > 0 } advertise ? advertise : null,
         };
         if (options.Storage is not ("hostPath" or "pvc"))
         {

@@ -49,6 +49,10 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
             Hostname = primary.TryGetLastAnnotation<HostnameAnnotation>(out var hostname) ? hostname.Hostname : null,
         };
         var meta = new V1ObjectMeta { Name = primary.Name, NamespaceProperty = options.Namespace, Labels = labels };
+        // The model's container labels (e.g. Watchtower's) are Docker's; on the pod they become annotations, which take any text.
+        var annotations = members.SelectMany(m => m.Annotations.OfType<ContainerLabelAnnotation>()).GroupBy(l => l.Key)
+            .ToDictionary(g => g.Key, g => Render(g.Last().Value), StringComparer.Ordinal);
+        var podMeta = new V1ObjectMeta { Labels = labels, Annotations = annotations.Count == 0 ? null : annotations };
         var restart = primary.GetRestartPolicy();
         IKubernetesObject<V1ObjectMeta> workload = restart is ApplicationModel.RestartPolicy.No or ApplicationModel.RestartPolicy.OnFailure
             ? new V1Job
@@ -58,7 +62,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
                 {
                     Template = new V1PodTemplateSpec
                     {
-                        Metadata = new V1ObjectMeta { Labels = labels },
+                        Metadata = podMeta,
                         Spec = Restarting(pod, restart == ApplicationModel.RestartPolicy.No ? "Never" : "OnFailure"),
                     },
                 },
@@ -72,7 +76,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
                     // One pod at a time: config folders and claims are single-writer (ReadWriteOnce).
                     Strategy = new V1DeploymentStrategy { Type = "Recreate" },
                     Selector = new V1LabelSelector { MatchLabels = labels },
-                    Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = labels }, Spec = pod },
+                    Template = new V1PodTemplateSpec { Metadata = podMeta, Spec = pod },
                 },
             };
         var ports = _namespaces.Listeners(primary).Where(x => x.Endpoint.TargetPort is not null)
@@ -124,6 +128,12 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
             container.SecurityContext.RunAsUser = long.TryParse(uid, NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u
                 : throw new ServarrException($"resource '{resource.Name}': user '{uid}' is not a number; Kubernetes runs containers as numeric ids");
             container.SecurityContext.RunAsGroup = long.TryParse(gid, NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : null;
+        }
+
+        if (resource is PlexResource && options.PlexAdvertiseUrls is { } advertise)
+        {
+            container.Env ??= [];
+            container.Env = [.. container.Env.Where(e => e.Name != "ADVERTISE_IP"), new V1EnvVar { Name = "ADVERTISE_IP", Value = advertise }];
         }
 
         (container.ReadinessProbe, container.LivenessProbe) = KubernetesProbes.For(resource, notMapped);
@@ -240,8 +250,14 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         return waits;
     }
 
-    private static void Note(ContainerResource resource, List<string> notMapped)
+    private void Note(ContainerResource resource, List<string> notMapped)
     {
+        if (options.Storage == "hostPath" && resource.TryGetLastAnnotation<HostFolderOwnerAnnotation>(out var owner)
+            && resource.GetMounts().FirstOrDefault(m => m.Purpose == ContainerMountPurpose.Config && m.Type == ContainerMountType.BindMount) is { } config)
+        {
+            notMapped.Add($"{resource.Name}: config folder owner (create it on the node first: sudo install -d -o {Render(owner.Uid)} -g {Render(owner.Gid)} {HostPath(config.Source)})");
+        }
+
         if (resource.Annotations.OfType<InitProcessAnnotation>().Any())
         {
             notMapped.Add($"{resource.Name}: WithInitProcess (Kubernetes has no --init; the app runs as PID 1)");
@@ -250,6 +266,11 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         if (resource.GetEndpoints().Any(e => e.Port is not null))
         {
             notMapped.Add($"{resource.Name}: host port (published through its Service and Traefik instead)");
+        }
+
+        if (resource.GetLifetime() == ContainerLifetime.Persistent)
+        {
+            notMapped.Add($"{resource.Name}: persistent lifetime (a run-mode choice; Deployments always persist)");
         }
 
         if (resource.Annotations.OfType<NetworkAttachmentAnnotation>().Any())
