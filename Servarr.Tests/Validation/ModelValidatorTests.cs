@@ -159,7 +159,7 @@ public class ModelValidatorTests
         var builder = TestAppBuilder.Create();
         App(builder);
 
-        Assert.Equal(["--publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose (several: --publisher manifest,compose)"], builder.Problems("helm"));
+        Assert.Equal(["--publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose or --publisher kubernetes (several: --publisher manifest,compose)"], builder.Problems("helm"));
     }
 
     [Fact]
