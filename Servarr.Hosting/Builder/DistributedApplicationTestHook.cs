@@ -31,4 +31,37 @@ internal sealed class DistributedApplicationTestHook
 
     /// <summary>When true, <c>RunAsync</c> returns 0 at once.</summary>
     public bool SkipRun { get; init; }
+
+    /// <summary>
+    /// Runs an AppHost's entry point with this hook in place (on the thread pool, so a long <c>run</c> can be awaited and
+    /// cancelled) and returns its exit code; the previous hook is restored afterwards.
+    /// </summary>
+    public async Task<int> RunEntryPointAsync(System.Reflection.Assembly appHost, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(appHost);
+        var entryPoint = appHost.EntryPoint ?? throw new ArgumentException($"{appHost.GetName().Name} has no entry point; pass the AppHost's assembly.", nameof(appHost));
+        var previous = Current;
+        Current = this;
+        try
+        {
+            var result = await Task.Run(() => entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? [] : [args])).ConfigureAwait(false);
+            return result switch
+            {
+                Task<int> task => await task.ConfigureAwait(false),
+                Task task => await Completed(task).ConfigureAwait(false),
+                int code => code,
+                _ => 0,
+            };
+        }
+        finally
+        {
+            Current = previous;
+        }
+    }
+
+    private static async Task<int> Completed(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return 0;
+    }
 }

@@ -51,15 +51,7 @@ public sealed class DashboardContainer
     {
         var token = new ParameterResource("dashboard-browser-token", secret: true, @default: null, "Login token of the Aspire dashboard (e.g. openssl rand -hex 16)");
         var otlp = new ParameterResource("dashboard-otlp-api-key", secret: true, @default: null, "API key OTLP senders give the dashboard (x-otlp-api-key)");
-        var container = new ContainerResource(Name);
-        container.Annotations.Add(new ContainerImageAnnotation(DashboardContainerImageTags.Image, DashboardContainerImageTags.Tag, DashboardContainerImageTags.Registry));
-        container.Annotations.Add(new EndpointAnnotation("http", "http", EndpointProtocol.Tcp, UiPort));
-        container.Annotations.Add(new EndpointAnnotation("otlp-grpc", "http", EndpointProtocol.Tcp, OtlpPort));
-        void Env(string name, ReferenceExpression value) => container.Annotations.Add(new EnvironmentVariableAnnotation(name, value));
-        Env("Dashboard__Frontend__AuthMode", ReferenceExpression.Literal("BrowserToken"));
-        Env("Dashboard__Frontend__BrowserToken", ReferenceExpression.Of(token));
-        Env("Dashboard__Otlp__AuthMode", ReferenceExpression.Literal("ApiKey"));
-        Env("Dashboard__Otlp__PrimaryApiKey", ReferenceExpression.Of(otlp));
+        var container = Dashboard(token, otlp);
         // The UI never leaves the server by itself: reach it with ssh -L 18888:127.0.0.1:18888 <server>.
         container.Annotations.Add(new ComposeServiceCustomizationAnnotation((_, service) => service.Ports = [$"127.0.0.1:{UiPort}:{UiPort}"]));
         return [token, otlp, container];
@@ -72,20 +64,28 @@ public sealed class DashboardContainer
         var otlp = new ParameterResource("dashboard-otlp-api-key", secret: true, new GenerateParameterDefault(32), "API key of the dashboard's OTLP endpoint");
         var service = new ParameterResource("dashboard-resource-service-api-key", secret: true, new GenerateParameterDefault(32),
             "API key the dashboard sends to the AppHost's resource service");
-        var container = new ContainerResource(Name);
-        container.Annotations.Add(new ContainerImageAnnotation(DashboardContainerImageTags.Image, DashboardContainerImageTags.Tag, DashboardContainerImageTags.Registry));
-        container.Annotations.Add(new EndpointAnnotation("http", "http", EndpointProtocol.Tcp, UiPort));
-        container.Annotations.Add(new EndpointAnnotation("otlp-grpc", "http", EndpointProtocol.Tcp, OtlpPort));
+        var container = Dashboard(token, otlp);
         container.Annotations.Add(new TcpHealthCheckAnnotation("http"));
         container.Annotations.Add(new HostAliasAnnotation("host.docker.internal", "host-gateway"));
         void Env(string name, ReferenceExpression value) => container.Annotations.Add(new EnvironmentVariableAnnotation(name, value));
-        Env("Dashboard__Frontend__AuthMode", ReferenceExpression.Literal("BrowserToken"));
-        Env("Dashboard__Frontend__BrowserToken", ReferenceExpression.Of(token));
-        Env("Dashboard__Otlp__AuthMode", ReferenceExpression.Literal("ApiKey"));
-        Env("Dashboard__Otlp__PrimaryApiKey", ReferenceExpression.Of(otlp));
         Env("Dashboard__ResourceServiceClient__Url", ReferenceExpression.Literal($"http://host.docker.internal:{resourceServicePort}"));
         Env("Dashboard__ResourceServiceClient__AuthMode", ReferenceExpression.Literal("ApiKey"));
         Env("Dashboard__ResourceServiceClient__ApiKey", ReferenceExpression.Of(service));
         return new DashboardContainer(container, token, otlp, service);
+    }
+
+    /// <summary>The image, the UI and OTLP endpoints, and browser-token and API-key authentication.</summary>
+    private static ContainerResource Dashboard(ParameterResource browserToken, ParameterResource otlpKey)
+    {
+        var container = new ContainerResource(Name);
+        container.Annotations.Add(new ContainerImageAnnotation(DashboardContainerImageTags.Image, DashboardContainerImageTags.Tag, DashboardContainerImageTags.Registry));
+        container.Annotations.Add(new EndpointAnnotation("http", "http", EndpointProtocol.Tcp, UiPort));
+        container.Annotations.Add(new EndpointAnnotation("otlp-grpc", "http", EndpointProtocol.Tcp, OtlpPort));
+        void Env(string name, ReferenceExpression value) => container.Annotations.Add(new EnvironmentVariableAnnotation(name, value));
+        Env("Dashboard__Frontend__AuthMode", ReferenceExpression.Literal("BrowserToken"));
+        Env("Dashboard__Frontend__BrowserToken", ReferenceExpression.Of(browserToken));
+        Env("Dashboard__Otlp__AuthMode", ReferenceExpression.Literal("ApiKey"));
+        Env("Dashboard__Otlp__PrimaryApiKey", ReferenceExpression.Of(otlpKey));
+        return container;
     }
 }

@@ -48,10 +48,8 @@ public sealed class DistributedApplicationTestingBuilder
         IDictionary<string, string?>? configuration = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appHostAssembly);
-        var entryPoint = appHostAssembly.EntryPoint ?? throw new ArgumentException($"{appHostAssembly.GetName().Name} has no entry point; pass the AppHost's assembly.", nameof(appHostAssembly));
         DistributedApplication? built = null;
-        var previous = DistributedApplicationTestHook.Current;
-        DistributedApplicationTestHook.Current = new DistributedApplicationTestHook
+        var hook = new DistributedApplicationTestHook
         {
             ConfigureOptions = options => new DistributedApplicationOptions
             {
@@ -64,20 +62,7 @@ public sealed class DistributedApplicationTestingBuilder
             OnBuilt = app => built = app,
             SkipRun = true,
         };
-        try
-        {
-            var result = await Task.Run(() => entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? [] : [args ?? ["run"]]), cancellationToken)
-                .ConfigureAwait(false);
-            if (result is Task task)
-            {
-                await task.ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            DistributedApplicationTestHook.Current = previous;
-        }
-
+        await hook.RunEntryPointAsync(appHostAssembly, args ?? ["run"]).WaitAsync(cancellationToken).ConfigureAwait(false);
         var application = built ?? throw new InvalidOperationException($"{appHostAssembly.GetName().Name}'s Program.cs did not call Build().");
         return new DistributedApplicationTestingBuilder(application, $"{AppIdentity.AppName(application.Builder)}-test");
     }

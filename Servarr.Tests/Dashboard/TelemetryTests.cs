@@ -147,7 +147,5 @@ public class TelemetryTests
     private static IEnumerable<Otlp.Trace.Span> Spans(Otlp.Trace.ExportTraceServiceRequest request) =>
         request.ResourceSpans.SelectMany(r => r.ScopeSpans).SelectMany(s => s.Spans);
 
-    private static string? Attribute(IEnumerable<Otlp.Trace.KeyValue> attributes, string key) => attributes.FirstOrDefault(a => a.Key == key)?.Value.StringValue;
-
-    private static string? Attribute(IEnumerable<Otlp.Metrics.KeyValue> attributes, string key) => attributes.FirstOrDefault(a => a.Key == key)?.Value.StringValue;
+    private static string? Attribute(IEnumerable<Otlp.Common.KeyValue> attributes, string key) => attributes.FirstOrDefault(a => a.Key == key)?.Value.StringValue;
 }

@@ -19,8 +19,7 @@ internal static class AppHostRunner
         var output = new StringWriter();
         var error = new StringWriter();
         DistributedApplication? built = null;
-        var previous = DistributedApplicationTestHook.Current;
-        DistributedApplicationTestHook.Current = new DistributedApplicationTestHook
+        var hook = new DistributedApplicationTestHook
         {
             ConfigureOptions = options => new DistributedApplicationOptions
             {
@@ -36,22 +35,8 @@ internal static class AppHostRunner
             SkipRun = skipRun,
             RunCancellation = cancellation,
         };
-        try
-        {
-            // The entry point blocks until Program.cs finishes; run it on the pool so a long `run` can be awaited and cancelled.
-            var result = await Task.Run(() => s_appHost.EntryPoint!.Invoke(null, [args]));
-            var exitCode = result switch
-            {
-                Task<int> task => await task,
-                int code => code,
-                _ => throw new InvalidOperationException("Unexpected entry point result."),
-            };
-            return new Result(exitCode, output.ToString(), error.ToString(), built);
-        }
-        finally
-        {
-            DistributedApplicationTestHook.Current = previous;
-        }
+        var exitCode = await hook.RunEntryPointAsync(s_appHost, args);
+        return new Result(exitCode, output.ToString(), error.ToString(), built);
     }
 
     /// <summary>The default stack's model, as Program.cs declares it for <paramref name="args"/>.</summary>
