@@ -52,7 +52,8 @@ prowlarr.WithReference(sonarr).WithReference(radarr);
 
 // ── Plex: the one port published on the host (32400), for LAN and plex.direct clients ───────────────────────
 var plex = builder.AddPlex("plex", host, plexClaim)
-    .WithEnvironment("ADVERTISE_IP", $"https://plex.{domain}:443");
+    .WithEnvironment("ADVERTISE_IP", $"https://plex.{domain}:443")
+    .WithPublicHostname("plex");
 
 sonarr.WithReference(plex.GetEndpoint("http"));
 radarr.WithReference(plex.GetEndpoint("http"));
@@ -65,10 +66,12 @@ var tautulli = builder.AddTautulli("tautulli", host)
 var seerr = builder.AddSeerr("seerr", host)
     .WithReference(plex).WaitFor(plex)
     .WithReference(sonarr).WithReference(radarr)
-    .WithReference(tautulli);
+    .WithReference(tautulli)
+    .WithPublicHostname("seerr");
 
 var wizarr = builder.AddWizarr("wizarr", host)
-    .WithReference(plex).WaitFor(plex);
+    .WithReference(plex).WaitFor(plex)
+    .WithPublicHostname("wizarr");
 
 var maintainerr = builder.AddMaintainerr("maintainerr", host)
     .WithReference(plex).WithReference(seerr)
@@ -81,7 +84,8 @@ var cloudflared = builder.AddCloudflared("cloudflared", tunnelToken)
     .WaitFor(seerr).WaitFor(wizarr);
 
 // ── Monitoring, backups, updates ─────────────────────────────────────────────────────────────────────────────
-var uptimeKuma = builder.AddUptimeKuma("uptime-kuma", host);
+var uptimeKuma = builder.AddUptimeKuma("uptime-kuma", host)
+    .WithPublicHostname("status");
 
 builder.AddKopia("kopia", host, kopiaPassword)
     .WithR2Repository(r2Account, r2Bucket, r2AccessKey, r2SecretKey)

@@ -24,6 +24,7 @@ public static class ModelValidator
         GraphRules.Check(context);
         ImageRules.Check(context);
         EndpointRules.Check(context);
+        EdgeRules.Check(context);
         VpnRules.Check(context);
         MountRules.Check(context);
         ParameterRules.Check(context);

@@ -96,6 +96,18 @@ public class ModelValidatorTests
             "resource 'app': endpoint 'http' has no target port; pass targetPort: <the port the app listens on>"
         },
         {
+            "public hostname on a missing endpoint", b => App(b).WithHttpEndpoint(targetPort: 80).WithPublicHostname("app", "admin"),
+            "resource 'app': public hostname 'app' uses endpoint 'admin', which is not an HTTP endpoint it has; pass endpointName: one of its HTTP endpoints"
+        },
+        {
+            "public hostname claimed twice", b =>
+            {
+                App(b).WithHttpEndpoint(targetPort: 80).WithPublicHostname("www");
+                App(b, "other").WithHttpEndpoint(targetPort: 80).WithPublicHostname("www");
+            },
+            "resource 'other': public hostname 'www' is also claimed by 'app'; choose another subdomain"
+        },
+        {
             "health check on a missing endpoint", b => App(b).WithHttpEndpoint(targetPort: 80).WithTcpHealthCheck("admin"),
             "resource 'app': its health check uses endpoint 'admin', which it does not have; add WithHttpEndpoint(name: \"admin\") or check an endpoint it has"
         },

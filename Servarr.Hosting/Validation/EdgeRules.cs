@@ -1,0 +1,32 @@
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Validation;
+
+/// <summary>Public hostnames point at an HTTP endpoint the resource has, and no two resources claim the same one.</summary>
+internal static class EdgeRules
+{
+    public static void Check(ValidationContext context)
+    {
+        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var container in context.Model.Containers)
+        {
+            foreach (var hostname in container.Annotations.OfType<PublicHostnameAnnotation>())
+            {
+                var endpoint = container.FindEndpoint(hostname.EndpointName);
+                if (endpoint is null || endpoint.Scheme is not ("http" or "https"))
+                {
+                    context.Report(container, $"public hostname '{hostname.Subdomain}' uses endpoint '{hostname.EndpointName}', which is not an HTTP endpoint it has; pass endpointName: one of its HTTP endpoints");
+                }
+
+                if (claimed.TryGetValue(hostname.Subdomain, out var other))
+                {
+                    context.Report(container, $"public hostname '{hostname.Subdomain}' is also claimed by '{other}'; choose another subdomain");
+                }
+                else
+                {
+                    claimed[hostname.Subdomain] = container.Name;
+                }
+            }
+        }
+    }
+}
