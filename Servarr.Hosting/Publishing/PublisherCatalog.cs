@@ -11,6 +11,7 @@ public static class PublisherCatalog
         ["manifest"] = () => new ManifestPublisher(),
         ["compose"] = () => new ComposePublisher(),
         ["kubernetes"] = () => new Kubernetes.KubernetesPublisher(),
+        ["cloudflare"] = () => new Cloudflare.CloudflarePublisher(),
     };
 
     /// <summary>The names, in the order help lists them.</summary>

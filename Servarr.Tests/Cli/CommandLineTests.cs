@@ -15,7 +15,7 @@ public class CommandLineTests
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
         Assert.Equal(
-            "error: --publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose or --publisher kubernetes (several: --publisher manifest,compose)\n1 problem(s) found; nothing was written or started.\n",
+            "error: --publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose or --publisher kubernetes or --publisher cloudflare (several: --publisher manifest,compose)\n1 problem(s) found; nothing was written or started.\n",
             result.Error.ReplaceLineEndings("\n"));
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
     }

@@ -18,18 +18,20 @@ public class SecretCanaryTests
         var manifest = await AppHostRunner.RunAsync(["--publisher", "manifest", "--output-path", temp.Combine("manifest")], canaries);
         var compose = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Combine("compose")], canaries);
         var kubernetes = await AppHostRunner.RunAsync(["publish", "--publisher", "kubernetes", "--output-path", temp.Combine("k8s")], canaries);
+        var cloudflare = await AppHostRunner.RunAsync(["publish", "--publisher", "cloudflare", "--output-path", temp.Combine("cloudflare")], canaries);
 
         Assert.Equal(0, manifest.ExitCode);
         Assert.Equal(0, compose.ExitCode);
         Assert.True(kubernetes.ExitCode == 0, kubernetes.Error);
         var files = Directory.GetFiles(temp.Path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 });
-        Assert.Equal(4 + Directory.GetFiles(temp.Combine("k8s")).Length, files.Length);
+        Assert.Equal(0, cloudflare.ExitCode);
+        Assert.Equal(4 + Directory.GetFiles(temp.Combine("k8s")).Length + 4, files.Length);
         Assert.Contains(files, f => f.EndsWith("secrets.env", StringComparison.Ordinal));
         foreach (var file in files)
         {
             Assert.DoesNotContain("canary-", await File.ReadAllTextAsync(file));
         }
 
-        Assert.DoesNotContain("canary-", manifest.Output + manifest.Error + compose.Output + compose.Error + kubernetes.Output + kubernetes.Error);
+        Assert.DoesNotContain("canary-", manifest.Output + manifest.Error + compose.Output + compose.Error + kubernetes.Output + kubernetes.Error + cloudflare.Output + cloudflare.Error);
     }
 }

@@ -171,7 +171,7 @@ public class ModelValidatorTests
         var builder = TestAppBuilder.Create();
         App(builder);
 
-        Assert.Equal(["--publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose or --publisher kubernetes (several: --publisher manifest,compose)"], builder.Problems("helm"));
+        Assert.Equal(["--publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose or --publisher kubernetes or --publisher cloudflare (several: --publisher manifest,compose)"], builder.Problems("helm"));
     }
 
     [Fact]
