@@ -14,7 +14,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d)"
 APPHOST="$ROOT/Servarr.AppHost/bin/Release/net10.0/Servarr.AppHost.dll"
 BENCH="$ROOT/bench/Servarr.DashboardBench/bin/Release/net10.0/Servarr.DashboardBench.dll"
-NAMES=(gluetun qbittorrent prowlarr sonarr radarr plex tautulli seerr wizarr maintainerr cloudflared uptime-kuma kopia watchtower aspire-dashboard busy)
+source "$ROOT/bench/stack-env.sh" "$WORK"
+NAMES=("${STACK_NAMES[@]}" aspire-dashboard busy)
 pid=""
 cleanup() { [[ -n "$pid" ]] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; docker rm -f "${NAMES[@]}" >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -29,11 +30,7 @@ dotnet "$BENCH" latency
 STANDIN_IMAGE="lscr.io/linuxserver/sonarr:4.0.19.2979-ls316" dotnet "$BENCH" logs 100000
 
 # The whole stand-in stack with the dashboard (a stand-in dashboard image: it serves no UI, the clients are ours).
-mkdir -p "$WORK/media/media"
-PARAMS=("Parameters__config-root=$WORK/config" "Parameters__media-root=$WORK/media")
-for p in vpn-provider wireguard-private-key wireguard-addresses tunnel-token r2-account-id r2-bucket r2-access-key-id r2-secret-access-key kopia-password; do
-    PARAMS+=("Parameters__$p=bench-$p")
-done
+PARAMS=("${STACK_PARAMS[@]}")
 env "${PARAMS[@]}" dotnet "$APPHOST" run --pull never >"$WORK/run.log" 2>&1 &
 pid=$!
 deadline=$((SECONDS + 120))

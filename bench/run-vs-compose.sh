@@ -18,7 +18,8 @@ ROUNDS="${ROUNDS:-3}"
 TARGET="0.8"
 WORK="$(mktemp -d)"
 APPHOST="$ROOT/Servarr.AppHost/bin/Release/net10.0/Servarr.AppHost.dll"
-NAMES=(gluetun qbittorrent prowlarr sonarr radarr plex tautulli seerr wizarr maintainerr cloudflared uptime-kuma kopia watchtower)
+source "$ROOT/bench/stack-env.sh" "$WORK"
+NAMES=("${STACK_NAMES[@]}")
 cleanup() { docker rm -f "${NAMES[@]}" >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
@@ -27,12 +28,7 @@ dotnet build "$ROOT/Servarr.AppHost/Servarr.AppHost.csproj" -c Release -nologo -
 bash "$ROOT/Servarr.Tests/TestSupport/StandIns/build-standins.sh" >/dev/null
 
 # Parameters for both: throw-away config and media folders, a value for every required setting.
-mkdir -p "$WORK/media/media"
-export Parameters__config-root="$WORK/config" 2>/dev/null || true
-PARAMS=("Parameters__config-root=$WORK/config" "Parameters__media-root=$WORK/media")
-for p in vpn-provider wireguard-private-key wireguard-addresses tunnel-token r2-account-id r2-bucket r2-access-key-id r2-secret-access-key kopia-password; do
-    PARAMS+=("Parameters__$p=bench-$p")
-done
+PARAMS=("${STACK_PARAMS[@]}")
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 all_healthy() {

@@ -95,9 +95,7 @@ public static class DashboardResourceMapper
         var order = 0;
         foreach (var endpoint in container.GetEndpoints().Where(e => e.Scheme is "http" or "https"))
         {
-            var host = run.DevelopmentPorts.TryGetValue((container.Name, endpoint.Name), out var dev) ? $"{endpoint.Scheme}://127.0.0.1:{dev}"
-                : endpoint.Port is { } port ? $"{endpoint.Scheme}://localhost:{port}" : null;
-            if (host is not null)
+            if (run.HostUrl(container, endpoint) is { } host)
             {
                 yield return Url(endpoint.Name, host, isInternal: false, !live, order++);
             }

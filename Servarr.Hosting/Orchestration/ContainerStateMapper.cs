@@ -53,8 +53,7 @@ public static class ContainerStateMapper
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(run);
-        int? Port(string endpointName) => container.FindEndpoint(endpointName) is not { } endpoint ? null
-            : run.DevelopmentPorts.TryGetValue((container.Name, endpoint.Name), out var dev) ? dev : endpoint.Port;
+        int? Port(string endpointName) => container.FindEndpoint(endpointName) is { } endpoint ? run.HostPort(container, endpoint) : null;
         if (container.TryGetLastAnnotation<HttpHealthCheckAnnotation>(out var http) && Port(http.EndpointName) is { } httpPort)
         {
             var scheme = container.FindEndpoint(http.EndpointName)!.Scheme;
@@ -74,9 +73,6 @@ public static class ContainerStateMapper
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(run);
-        return container.GetEndpoints().Where(e => e.Scheme is "http" or "https").Select(e =>
-                run.DevelopmentPorts.TryGetValue((container.Name, e.Name), out var dev) ? $"{e.Scheme}://127.0.0.1:{dev}"
-                : e.Port is { } port ? $"{e.Scheme}://localhost:{port}" : null)
-            .OfType<string>().ToList();
+        return container.GetEndpoints().Where(e => e.Scheme is "http" or "https").Select(e => run.HostUrl(container, e)).OfType<string>().ToList();
     }
 }

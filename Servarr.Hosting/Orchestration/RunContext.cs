@@ -43,6 +43,26 @@ public sealed class RunContext
         return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppHostDirectory, path));
     }
 
+    /// <summary>
+    /// The port this machine reaches <paramref name="endpoint"/> of <paramref name="resource"/> on: its development (or
+    /// test) port on 127.0.0.1 when one was assigned, else the model's host port; null when it has neither.
+    /// </summary>
+    public int? HostPort(ApplicationModel.IResource resource, ApplicationModel.EndpointAnnotation endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return DevelopmentPorts.TryGetValue((resource.Name, endpoint.Name), out var development) ? development : endpoint.Port;
+    }
+
+    /// <summary>The clickable URL of an endpoint (127.0.0.1 for a development port, localhost for a model port), or null.</summary>
+    public string? HostUrl(ApplicationModel.IResource resource, ApplicationModel.EndpointAnnotation endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return HostPort(resource, endpoint) is not { } port ? null
+            : $"{endpoint.Scheme}://{(DevelopmentPorts.ContainsKey((resource.Name, endpoint.Name)) ? "127.0.0.1" : "localhost")}:{port}";
+    }
+
     /// <summary>Host ports on 127.0.0.1 for endpoints the model does not publish, so a developer can open them.</summary>
     public IReadOnlyDictionary<(string Resource, string Endpoint), int> DevelopmentPorts { get; }
 }

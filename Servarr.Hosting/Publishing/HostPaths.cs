@@ -14,4 +14,8 @@ internal static class HostPaths
         var relative = Path.GetRelativePath(outputDirectory, full).Replace('\\', '/');
         return dotPrefix && !relative.StartsWith('.') ? "./" + relative : relative;
     }
+
+    /// <summary>The absolute path of <paramref name="source"/>, a relative one rooted at the AppHost directory.</summary>
+    public static string Absolute(string source, string appHostDirectory) =>
+        Path.GetFullPath(Path.IsPathRooted(source) ? source : Path.Combine(appHostDirectory, source));
 }

@@ -51,8 +51,7 @@ public sealed class TestingApplication : IAsyncDisposable
         var container = Model.Containers.Single(c => c.Name == Known(resource));
         var endpoint = (endpointName is null ? container.GetEndpoints().FirstOrDefault(e => e.Scheme is "http" or "https") : container.FindEndpoint(endpointName))
                        ?? throw new ArgumentException($"resource '{resource}' has no endpoint '{endpointName ?? "http"}'.", nameof(endpointName));
-        var port = Session.Context.DevelopmentPorts.TryGetValue((resource, endpoint.Name), out var dev) ? dev
-            : endpoint.Port ?? throw new InvalidOperationException($"endpoint '{resource}.{endpoint.Name}' is not reachable from this machine.");
+        var port = Session.Context.HostPort(container, endpoint) ?? throw new InvalidOperationException($"endpoint '{resource}.{endpoint.Name}' is not reachable from this machine.");
         return new HttpClient { BaseAddress = new Uri($"{endpoint.Scheme}://127.0.0.1:{port}") };
     }
 

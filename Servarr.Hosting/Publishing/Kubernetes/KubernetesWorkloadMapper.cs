@@ -289,18 +289,10 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
     private static string PortName(ContainerResource owner, EndpointAnnotation endpoint, ContainerResource podPrimary) =>
         owner == podPrimary ? endpoint.Name : owner.Name[..Math.Min(15, owner.Name.Length)];
 
-    private string Render(ReferenceExpression expression) => expression.Render(r => r switch
-    {
-        ParameterResource p => context.Parameters.Resolve(p).Value ?? "",
-        EndpointPropertyReference e => InNetworkAddress.Render(e),
-        _ => "",
-    });
+    // Names, ids and host paths are written with their real (non-secret) values, as run mode renders them.
+    private string Render(ReferenceExpression expression) => Orchestration.RunExpressions.Render(expression, context.Parameters);
 
-    private string HostPath(ReferenceExpression source)
-    {
-        var path = Render(source);
-        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(context.AppHostDirectory, path));
-    }
+    private string HostPath(ReferenceExpression source) => HostPaths.Absolute(Render(source), context.AppHostDirectory);
 
     private static List<T>? NullIfEmpty<T>(IEnumerable<T> items) => items.ToList() is { Count: > 0 } list ? list : null;
 }
