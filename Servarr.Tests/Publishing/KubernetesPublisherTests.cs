@@ -154,3 +154,30 @@ public class KubernetesPublisherTests
         }
     }
 }
+
+/// <summary>The Kubernetes publisher's one-line refusals, each naming the resource and the fix.</summary>
+public class KubernetesPublisherRefusalTests
+{
+    private static string Refusal(Action<IDistributedApplicationBuilder> declare)
+    {
+        var builder = TestAppBuilder.Create();
+        declare(builder);
+        var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+        return Assert.Throws<ServarrException>(() => KubernetesPublisher.Render(context, new KubernetesOptions())).Message;
+    }
+
+    [Fact]
+    public void AParameterInArgumentsIsRefused() => Assert.Equal(
+        "resource 'app': an argument uses a parameter, which Kubernetes publishing cannot put in args; pass it as an environment variable",
+        Refusal(b => b.AddContainer("app", "docker.io/library/app", "1.0").WithArgs("--key", b.AddParameter("key", defaultValue: "k"))));
+
+    [Fact]
+    public void WaitingForAResourceWithoutAnEndpointIsRefused() => Assert.Equal(
+        "resource 'db': something waits for it, but it has no endpoint to wait on in Kubernetes; give it an endpoint or drop the WaitFor",
+        Refusal(b => b.AddContainer("app", "docker.io/library/app", "1.0").WaitFor(b.AddContainer("db", "docker.io/library/db", "1.0"))));
+
+    [Fact]
+    public void ANonNumericUserIsRefused() => Assert.Equal(
+        "resource 'app': user 'abc' is not a number; Kubernetes runs containers as numeric ids",
+        Refusal(b => b.AddContainer("app", "docker.io/library/app", "1.0").WithUser(b.AddParameter("u", defaultValue: "abc"), b.AddParameter("g", defaultValue: "1"))));
+}
