@@ -82,8 +82,25 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
     /// <inheritdoc />
     public DistributedApplication Build()
     {
+        CompleteModel();
         var application = new DistributedApplication(this, new DistributedApplicationModel(_resources.ToList()));
         DistributedApplicationTestHook.Current?.OnBuilt?.Invoke(application);
         return application;
+    }
+
+    // Each completion callback runs once, even when an earlier one added resources (which are completed in turn).
+    private void CompleteModel()
+    {
+        var done = new HashSet<ModelCompletionAnnotation>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < _resources.Count; i++)
+        {
+            foreach (var completion in _resources[i].Annotations.OfType<ModelCompletionAnnotation>().ToList())
+            {
+                if (done.Add(completion))
+                {
+                    completion.Callback(new ModelCompletionContext(this, _resources.ToList()));
+                }
+            }
+        }
     }
 }
