@@ -17,7 +17,9 @@ var vpnProvider = builder.AddParameter("vpn-provider", description: "Gluetun VPN
 var vpnPrivateKey = builder.AddParameter("wireguard-private-key", secret: true, description: "WireGuard private key from your VPN provider");
 var vpnAddresses = builder.AddParameter("wireguard-addresses", description: "WireGuard interface address from your VPN provider, e.g. 10.64.0.2/32");
 var vpnCountries = builder.AddParameter("vpn-countries", description: "VPN server countries, comma separated (empty: any)");
-var tunnelToken = builder.AddParameter("tunnel-token", secret: true, description: "Cloudflare tunnel token");
+var tunnelMode = builder.AddParameter("tunnel-mode", description: "remote (ingress kept in Cloudflare, run with tunnel-token) or local (config.yml written from this model, run with tunnel-id and <config root>/cloudflared/credentials.json); read when the model is built, so publish again after changing it");
+var tunnelToken = builder.AddParameter("tunnel-token", secret: true, description: "Cloudflare tunnel token (tunnel-mode remote)");
+var tunnelId = builder.AddParameter("tunnel-id", description: "Tunnel UUID from `cloudflared tunnel create` (tunnel-mode local)");
 var plexClaim = builder.AddParameter("plex-claim", secret: true, defaultValue: "", description: "Plex claim token from plex.tv/claim (first start only; empty: claim in the web UI)");
 var r2Account = builder.AddParameter("r2-account-id", description: "Cloudflare account id of the R2 bucket");
 var r2Bucket = builder.AddParameter("r2-bucket", description: "R2 bucket holding the Kopia repository");
@@ -80,7 +82,8 @@ var maintainerr = builder.AddMaintainerr("maintainerr", host)
     .WaitFor(plex);
 
 // ── The tunnel: the only way in from the internet ───────────────────────────────────────────────────────────
-var cloudflared = builder.AddCloudflared("cloudflared", tunnelToken)
+var cloudflared = builder.AddCloudflared("cloudflared", domain)
+    .WithTunnel(tunnelMode, tunnelToken, tunnelId, host)
     .WaitFor(seerr).WaitFor(wizarr);
 
 // ── Monitoring, backups, updates ─────────────────────────────────────────────────────────────────────────────

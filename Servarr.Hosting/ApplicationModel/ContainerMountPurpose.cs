@@ -9,4 +9,10 @@ public enum ContainerMountPurpose
     Config,
     /// <summary>The media library or downloads: must already exist; never created by Servarr.</summary>
     Media,
+
+    /// <summary>
+    /// A file holding a secret that the user supplies (a tunnel's credentials): must exist before run mode starts;
+    /// Kubernetes mounts it from a Secret; never backed up.
+    /// </summary>
+    SecretFile,
 }

@@ -14,4 +14,7 @@ public static class ServarrLabels
 
     /// <summary>A hash of everything the container was created from: unchanged hash, nothing to recreate.</summary>
     public const string SpecHash = "servarr.spec-hash";
+
+    /// <summary>A hash of the files generated for the container (e.g. cloudflared's config.yml): a change recreates it.</summary>
+    public const string GeneratedFiles = "servarr.generated-files";
 }

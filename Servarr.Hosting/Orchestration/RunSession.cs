@@ -122,6 +122,7 @@ public sealed class RunSession : IAsyncDisposable
             var context = new RunContext(appName, Guid.NewGuid().ToString("N")[..12], parameters, builder.AppHostDirectory,
                 DevelopmentPorts.Assign(model, random: options.RandomHostPorts, held: held));
             var folders = HostFolders.CreateConfigFolders(model, context);
+            await GeneratedFiles.WriteAsync(model, context, cancellationToken).ConfigureAwait(false);
             return new RunSession(model, runtime, context, endpoint, folders, options.Pull, dashboard);
         }
         catch

@@ -2,7 +2,10 @@ using Servarr.Hosting.ApplicationModel;
 
 namespace Servarr.Hosting.Validation;
 
-/// <summary>Public hostnames point at an HTTP endpoint the resource has, and no two resources claim the same one.</summary>
+/// <summary>
+/// Public hostnames point at an HTTP endpoint the resource has, and no two resources claim the same one; a tunnel has a
+/// mode, and a local one can write its config.yml (the domain has a value).
+/// </summary>
 internal static class EdgeRules
 {
     public static void Check(ValidationContext context)
@@ -25,6 +28,35 @@ internal static class EdgeRules
                 else
                 {
                     claimed[hostname.Subdomain] = container.Name;
+                }
+            }
+        }
+
+        foreach (var tunnel in context.Model.Containers.OfType<CloudflaredResource>())
+        {
+            CheckTunnel(context, tunnel);
+        }
+    }
+
+    private static void CheckTunnel(ValidationContext context, CloudflaredResource tunnel)
+    {
+        if (tunnel.TryGetLastAnnotation<CloudflaredModeProblem>(out var problem))
+        {
+            context.Report(tunnel, problem.Message);
+        }
+        else if (tunnel.Mode is null)
+        {
+            context.Report(tunnel, "has no tunnel; add .WithRemoteTunnel(tunnelToken) or .WithLocalTunnel(tunnelId, host)");
+        }
+        else if (tunnel.Mode == CloudflaredTunnelMode.Local
+            && (context.ExecutionContext.IsRunMode || context.Publisher?.Contains("compose", StringComparison.Ordinal) == true
+                || context.Publisher?.Contains("kubernetes", StringComparison.Ordinal) == true))
+        {
+            foreach (var (parameter, what) in new[] { (tunnel.Domain, "names every public hostname under"), (tunnel.TunnelId, "names the tunnel by") })
+            {
+                if (parameter is not null && string.IsNullOrWhiteSpace(context.Parameters.Resolve(parameter).Value))
+                {
+                    context.Report(tunnel, $"the local tunnel's config.yml {what} parameter '{parameter.Name}', which has no value; set {parameter.ConfigurationKey} in Servarr.AppHost/appsettings.json");
                 }
             }
         }

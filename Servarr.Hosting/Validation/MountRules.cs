@@ -3,7 +3,7 @@ using Servarr.Hosting.ApplicationModel;
 namespace Servarr.Hosting.Validation;
 
 /// <summary>
-/// Bind sources are not empty; in run mode media paths exist (config folders are created by run mode); paths an app
+/// Bind sources are not empty; in run mode media paths and secret files exist (config folders are created by run mode); paths an app
 /// writes are not mounted read-only; one target is not mounted twice.
 /// </summary>
 internal static class MountRules
@@ -56,6 +56,10 @@ internal static class MountRules
         {
             var hint = parameters.Count > 0 ? $", or point parameter '{parameters[0].Name}' at your library" : "";
             context.Report(container, $"media path {source} (mounted at {mount.Target}) does not exist; create it (mkdir -p {source}){hint}");
+        }
+        else if (context.ExecutionContext.IsRunMode && mount.Purpose == ContainerMountPurpose.SecretFile && !context.FileExists(source))
+        {
+            context.Report(container, $"secret file {source} (mounted at {mount.Target}) does not exist; put the file there before running (Servarr never creates or prints secrets)");
         }
     }
 }

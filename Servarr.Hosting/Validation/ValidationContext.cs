@@ -7,13 +7,15 @@ public sealed class ValidationContext
 {
     /// <summary>Creates a context.</summary>
     public ValidationContext(DistributedApplicationModel model, DistributedApplicationExecutionContext executionContext,
-        ParameterValues parameters, string? publisher = null, Func<string, bool>? directoryExists = null)
+        ParameterValues parameters, string? publisher = null, Func<string, bool>? directoryExists = null,
+        Func<string, bool>? fileExists = null)
     {
         Model = model;
         ExecutionContext = executionContext;
         Parameters = parameters;
         Publisher = publisher;
         DirectoryExists = directoryExists ?? Directory.Exists;
+        FileExists = fileExists ?? File.Exists;
     }
 
     /// <summary>The model.</summary>
@@ -30,6 +32,9 @@ public sealed class ValidationContext
 
     /// <summary>Checks host directories (a fake in tests).</summary>
     public Func<string, bool> DirectoryExists { get; }
+
+    /// <summary>Checks host files (a fake in tests).</summary>
+    public Func<string, bool> FileExists { get; }
 
     internal List<ValidationProblem> Problems { get; } = [];
 

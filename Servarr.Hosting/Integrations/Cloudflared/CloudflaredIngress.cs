@@ -19,6 +19,9 @@ public static class CloudflaredIngress
     /// <summary>Where the tunnel's credentials file is mounted in the cloudflared container.</summary>
     public const string CredentialsPath = "/etc/cloudflared/credentials.json";
 
+    /// <summary>Where a locally-managed tunnel's <c>config.yml</c> is mounted in the cloudflared container.</summary>
+    public const string ConfigPath = "/etc/cloudflared/config.yml";
+
     /// <summary>The rules for <paramref name="model"/> under <paramref name="domain"/>.</summary>
     public static IReadOnlyList<CloudflaredIngressRule> Rules(DistributedApplicationModel model, string domain)
     {
@@ -30,7 +33,7 @@ public static class CloudflaredIngress
             .ToList();
     }
 
-    /// <summary>A locally-managed tunnel's <c>config.yml</c> for tunnel <paramref name="tunnelId"/>.</summary>
+    /// <summary>A locally-managed tunnel's <c>config.yml</c> for tunnel <paramref name="tunnelId"/> (not a secret: the credentials file is).</summary>
     public static string RenderConfig(IReadOnlyList<CloudflaredIngressRule> rules, string tunnelId)
     {
         ArgumentNullException.ThrowIfNull(rules);

@@ -40,7 +40,8 @@ public static class ContainerSpecMapper
             {
                 NetworkMode = gateway is null ? run.NetworkName : $"container:{gateway.Name}",
                 PortBindings = (gateway is null ? MapPorts(listeners, run) : null)!,
-                Mounts = resource.GetMounts().Select(m => MapMount(m, run)).ToList(),
+                Mounts = [.. resource.GetMounts().Select(m => MapMount(m, run)), .. resource.Annotations.OfType<GeneratedFileAnnotation>()
+                    .Select(f => new Mount { Type = "bind", Source = run.HostPath(f.HostPath), Target = f.Target, ReadOnly = true })],
                 CapAdd = NullIfEmpty(resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList())!,
                 Devices = NullIfEmpty(resource.Annotations.OfType<DeviceAnnotation>()
                     .Select(d => new DeviceMapping { PathOnHost = d.HostPath, PathInContainer = d.ContainerPath, CgroupPermissions = "rwm" }).ToList())!,
@@ -54,6 +55,11 @@ public static class ContainerSpecMapper
             .ToDictionary(g => g.Key, g => Render(g.Last().Value), StringComparer.Ordinal);
         labels[ServarrLabels.App] = run.AppName;
         labels[ServarrLabels.Resource] = resource.Name;
+        if (GeneratedFilesHash(resource, model, run) is { } filesHash)
+        {
+            labels[ServarrLabels.GeneratedFiles] = filesHash; // a changed config.yml recreates the container
+        }
+
         var specHash = SpecHash(parameters, labels);
         labels[ServarrLabels.SpecHash] = specHash;
         if (resource.GetLifetime() == ContainerLifetime.Session)
@@ -120,6 +126,14 @@ public static class ContainerSpecMapper
     };
 
     /// <summary>SHA-256 over a canonical text of the parameters and user labels (not the session), 16 hex characters.</summary>
+    private static string? GeneratedFilesHash(ContainerResource resource, DistributedApplicationModel model, RunContext run)
+    {
+        var files = resource.Annotations.OfType<GeneratedFileAnnotation>()
+            .Select(f => f.Target + "\n" + GeneratedFiles.Render(f, model, p => run.Parameters.Resolve(p).Value)).ToList();
+        return files.Count == 0 ? null
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', files))))[..16];
+    }
+
     private static string SpecHash(CreateContainerParameters p, IReadOnlyDictionary<string, string> labels)
     {
         var host = p.HostConfig!;

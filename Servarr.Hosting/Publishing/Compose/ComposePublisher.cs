@@ -34,7 +34,19 @@ public sealed class ComposePublisher : IPublisher
         var preparePath = Path.Combine(directory, PrepareHostScript.FileName);
         await AtomicFile.WriteAsync(preparePath, Encoding.UTF8.GetBytes(PrepareHostScript.Render(context.Model)), ownerOnly: false, cancellationToken)
             .ConfigureAwait(false);
-        return [composePath, envPath, preparePath];
+        var written = new List<string> { composePath, envPath, preparePath };
+        foreach (var container in context.Model.Containers)
+        {
+            foreach (var file in container.Annotations.OfType<GeneratedFileAnnotation>())
+            {
+                var path = Path.Combine(directory, ComposeServiceMapper.GeneratedFilePath(container, file));
+                var text = Orchestration.GeneratedFiles.Render(file, context.Model, p => context.Parameters.Resolve(p).Value);
+                await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: false, cancellationToken).ConfigureAwait(false);
+                written.Add(path);
+            }
+        }
+
+        return written;
     }
 
     private const string Header = "# Written by Servarr from Servarr.AppHost/Program.cs; change the model, not this file.\n"

@@ -35,7 +35,8 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
             : environment.ToDictionary(e => e.Key, e => Render(e.Value), StringComparer.Ordinal);
 
         MapNetworking(resource, service);
-        service.Volumes = NullIfEmpty(resource.GetMounts().Select(MapMount).ToList());
+        service.Volumes = NullIfEmpty([.. resource.GetMounts().Select(MapMount), .. resource.Annotations.OfType<GeneratedFileAnnotation>()
+            .Select(f => new ComposeServiceVolume { Type = "bind", Source = $"./{GeneratedFilePath(resource, f)}", Target = f.Target, ReadOnly = true })]);
         service.CapAdd = NullIfEmpty(resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList());
         service.Devices = NullIfEmpty(resource.Annotations.OfType<DeviceAnnotation>().Select(d => $"{d.HostPath}:{d.ContainerPath}").ToList());
         service.DependsOn = MapDependencies(resource);
@@ -69,6 +70,9 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
             .Select(e => $"{e.TargetPort}{ProtocolSuffix(e)}").Distinct().ToList());
         service.Networks = NullIfEmpty(resource.Annotations.OfType<NetworkAttachmentAnnotation>().Select(n => n.Network.Name).Distinct().ToList());
     }
+
+    /// <summary>Where a generated file is published, relative to the compose file: <c>&lt;resource&gt;/&lt;file name&gt;</c>.</summary>
+    internal static string GeneratedFilePath(ContainerResource resource, GeneratedFileAnnotation file) => $"{resource.Name}/{file.FileName}";
 
     private ComposeServiceVolume MapMount(ContainerMountAnnotation mount)
     {

@@ -18,6 +18,7 @@ internal static class PrepareHostScript
         var config = binds.Where(b => b.Mount.Purpose == ContainerMountPurpose.Config)
             .Select(b => (Folder: Shell(b.Mount.Source), Owner: Owner(b.Container))).DistinctBy(c => c.Folder).ToList();
         var media = binds.Where(b => b.Mount.Purpose == ContainerMountPurpose.Media).Select(b => Shell(b.Mount.Source)).Distinct().ToList();
+        var secretFiles = binds.Where(b => b.Mount.Purpose == ContainerMountPurpose.SecretFile).Select(b => (b.Container.Name, File: Shell(b.Mount.Source))).ToList();
         var parameters = binds.Where(b => b.Mount.Purpose != ContainerMountPurpose.Other).SelectMany(b => b.Mount.Source.References)
             .Concat(binds.SelectMany(b => b.Container.Annotations.OfType<HostFolderOwnerAnnotation>()).SelectMany(o => o.Uid.References.Concat(o.Gid.References)))
             .OfType<ParameterResource>().Distinct().ToList();
@@ -26,7 +27,7 @@ internal static class PrepareHostScript
         text.Append("#!/bin/sh\n");
         text.Append("# Written by Servarr with docker-compose.yaml. Run it once as root before the first `up`:\n");
         text.Append("#   sudo sh prepare-host.sh\n");
-        text.Append("# It creates every app's config folder with the owner the app needs, and checks that the media folders exist.\n");
+        text.Append("# It creates every app's config folder with the owner the app needs, and checks that the media folders (and secret files) exist.\n");
         text.Append("set -eu\n");
         text.Append("cd \"$(dirname \"$0\")\"\n\n");
         text.Append("# The value of KEY in .env (the text after the first '=' of its last line).\n");
@@ -54,6 +55,12 @@ internal static class PrepareHostScript
         {
             text.Append("[ -d \"").Append(folder).Append("\" ] || { echo \"media folder ").Append(folder)
                 .Append(" does not exist: create it, or fix .env\" >&2; exit 1; }\n");
+        }
+
+        foreach (var (resource, file) in secretFiles)
+        {
+            text.Append("[ -f \"").Append(file).Append("\" ] || { echo \"").Append(resource).Append(": secret file ").Append(file)
+                .Append(" does not exist: put it there before the first up\" >&2; exit 1; }\n");
         }
 
         return text.ToString();

@@ -27,7 +27,13 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
         foreach (var (name, content) in files)
         {
             var path = Path.Combine(context.OutputPath, name);
-            await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(content), ownerOnly: name == "secrets.env", cancellationToken).ConfigureAwait(false);
+            var secret = name == "secrets.env" || name.StartsWith(SecretFilesFolder, StringComparison.Ordinal);
+            if (name.StartsWith(SecretFilesFolder, StringComparison.Ordinal) && File.Exists(path))
+            {
+                continue; // what the user put there is kept
+            }
+
+            await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(content), ownerOnly: secret, cancellationToken).ConfigureAwait(false);
             written.Add(path);
         }
 
@@ -73,11 +79,41 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
             "# Non-secret values for the servarr-settings ConfigMap; edit them here (publishing again keeps what you set).")));
         files.Add(("secrets.env", EnvFiles.Render(parameters.Where(p => p.Secret), _ => "", secretsEnv,
             "# Secret values for the servarr-secrets Secret: fill them in before kubectl apply -k (never commit this file).")));
-        files.Insert(0, ("kustomization.yaml", Kustomization(options, files.Select(f => f.Item1).Where(n => n.EndsWith(".yaml", StringComparison.Ordinal) && n != "traefik-values.yaml"))));
+        var generated = context.Model.Containers.Where(c => c.Annotations.OfType<GeneratedFileAnnotation>().Any()).ToList();
+        foreach (var container in generated)
+        {
+            files.AddRange(container.Annotations.OfType<GeneratedFileAnnotation>().Select(f => ($"{FilesFolder}/{container.Name}/{f.FileName}",
+                Orchestration.GeneratedFiles.Render(f, context.Model, p => context.Parameters.Resolve(p).Value))));
+        }
+
+        var secretFiles = context.Model.Containers.Where(c => c.GetMounts().Any(m => m.Purpose == ContainerMountPurpose.SecretFile)).ToList();
+        foreach (var container in secretFiles)
+        {
+            files.AddRange(container.GetMounts().Where(m => m.Purpose == ContainerMountPurpose.SecretFile)
+                .Select(m => ($"{SecretFilesFolder}/{container.Name}/{FileName(m)}", "")));
+        }
+
+        files.Insert(0, ("kustomization.yaml", Kustomization(options, files.Select(f => f.Item1).Where(n => n.EndsWith(".yaml", StringComparison.Ordinal) && n != "traefik-values.yaml" && !n.Contains('/', StringComparison.Ordinal)),
+            files.Select(f => f.Item1).Where(n => n.Contains('/', StringComparison.Ordinal)).ToList())));
         return files;
     }
 
-    private static string Kustomization(KubernetesOptions options, IEnumerable<string> resources)
+    /// <summary>The folder of the files generated from the model (a ConfigMap per resource).</summary>
+    public const string FilesFolder = "files";
+
+    /// <summary>The folder of the secret files you supply (a Secret per resource; written empty, yours kept).</summary>
+    public const string SecretFilesFolder = "secret-files";
+
+    /// <summary>The ConfigMap holding <paramref name="resource"/>'s generated files.</summary>
+    public static string FilesName(IResource resource) => $"{resource.Name}-files";
+
+    /// <summary>The Secret holding <paramref name="resource"/>'s secret files.</summary>
+    public static string SecretFilesName(IResource resource) => $"{resource.Name}-secret-files";
+
+    /// <summary>The file name a secret file mount is kept under: the last part of its target.</summary>
+    public static string FileName(ContainerMountAnnotation mount) => mount.Target[(mount.Target.LastIndexOf('/') + 1)..];
+
+    private static string Kustomization(KubernetesOptions options, IEnumerable<string> resources, IReadOnlyList<string> generatorFiles)
     {
         var text = new StringBuilder()
             .Append("# Written by Servarr from Servarr.AppHost/Program.cs; change the model, not this file.\n")
@@ -90,10 +126,24 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
             text.Append("- ").Append(resource).Append('\n');
         }
 
-        return text
-            .Append("configMapGenerator:\n- name: ").Append(KubernetesEnvironment.SettingsName).Append("\n  envs:\n  - settings.env\n")
-            .Append("secretGenerator:\n- name: ").Append(KubernetesEnvironment.SecretName).Append("\n  envs:\n  - secrets.env\n")
-            .ToString();
+        text.Append("configMapGenerator:\n- name: ").Append(KubernetesEnvironment.SettingsName).Append("\n  envs:\n  - settings.env\n");
+        Generators(text, generatorFiles, FilesFolder, "-files");
+        text.Append("secretGenerator:\n- name: ").Append(KubernetesEnvironment.SecretName).Append("\n  envs:\n  - secrets.env\n");
+        Generators(text, generatorFiles, SecretFilesFolder, "-secret-files");
+        return text.ToString();
+    }
+
+    // One generator per resource: files/<resource>/<name> become keys <name> of ConfigMap (or Secret) <resource><suffix>.
+    private static void Generators(StringBuilder text, IReadOnlyList<string> files, string folder, string suffix)
+    {
+        foreach (var group in files.Where(f => f.StartsWith(folder + "/", StringComparison.Ordinal)).GroupBy(f => f.Split('/')[1]))
+        {
+            text.Append("- name: ").Append(group.Key).Append(suffix).Append("\n  files:\n");
+            foreach (var file in group)
+            {
+                text.Append("  - ").Append(file).Append('\n');
+            }
+        }
     }
 
     private static string Yaml(object value) => KubernetesYamlWriter.Serialize(value);

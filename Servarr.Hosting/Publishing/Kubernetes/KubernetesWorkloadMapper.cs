@@ -143,7 +143,19 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
     private List<V1VolumeMount> Mounts(ContainerResource resource, List<V1Volume> volumes, List<V1PersistentVolumeClaim> claims)
     {
         var mounts = new List<V1VolumeMount>();
-        foreach (var mount in resource.GetMounts())
+        foreach (var file in resource.Annotations.OfType<GeneratedFileAnnotation>())
+        {
+            AddOnce(volumes, new V1Volume { Name = "files", ConfigMap = new V1ConfigMapVolumeSource { Name = KubernetesPublisher.FilesName(resource) } });
+            mounts.Add(new V1VolumeMount { Name = "files", MountPath = file.Target, SubPath = file.FileName, ReadOnlyProperty = true });
+        }
+
+        foreach (var mount in resource.GetMounts().Where(m => m.Purpose == ContainerMountPurpose.SecretFile))
+        {
+            AddOnce(volumes, new V1Volume { Name = "secret-files", Secret = new V1SecretVolumeSource { SecretName = KubernetesPublisher.SecretFilesName(resource), DefaultMode = 0x100 } });
+            mounts.Add(new V1VolumeMount { Name = "secret-files", MountPath = mount.Target, SubPath = KubernetesPublisher.FileName(mount), ReadOnlyProperty = true });
+        }
+
+        foreach (var mount in resource.GetMounts().Where(m => m.Purpose != ContainerMountPurpose.SecretFile))
         {
             string volumeName;
             if (mount.Type == ContainerMountType.Volume)
@@ -187,6 +199,14 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         }
 
         return mounts;
+    }
+
+    private static void AddOnce(List<V1Volume> volumes, V1Volume volume)
+    {
+        if (volumes.All(v => v.Name != volume.Name))
+        {
+            volumes.Add(volume);
+        }
     }
 
     private string ConfigOwner(ContainerResource resource, ContainerMountAnnotation mount)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Written by Servarr with docker-compose.yaml. Run it once as root before the first `up`:
 #   sudo sh prepare-host.sh
-# It creates every app's config folder with the owner the app needs, and checks that the media folders exist.
+# It creates every app's config folder with the owner the app needs, and checks that the media folders (and secret files) exist.
 set -eu
 cd "$(dirname "$0")"
 

@@ -69,6 +69,10 @@ function skipReason(file) {
     if (base.includes("values")) {
         return "Helm values file, not an API object";
     }
+    const parent = path.basename(path.dirname(path.dirname(file)));
+    if (parent === "files" || parent === "secret-files") {
+        return "file a kustomize generator puts in a ConfigMap or Secret, not an API object";
+    }
     return undefined;
 }
 
