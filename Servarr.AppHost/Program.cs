@@ -31,9 +31,15 @@ var smtpPort = builder.AddParameter("smtp-port", description: "SMTP port");
 var smtpUser = builder.AddParameter("smtp-username", description: "SMTP user name");
 var smtpPassword = builder.AddParameter("smtp-password", secret: true, defaultValue: "", description: "SMTP password (empty: none)");
 
+// ── Network zones: the tunnel reaches only `edge`; apps that call each other meet on `internal`; the VPN apps ──
+//    live in gluetun's namespace; Kopia and Watchtower reach no app (the stack's default network).
+var edge = builder.AddNetwork("edge");
+var internalZone = builder.AddNetwork("internal");
+
 // ── The VPN, and the apps that only ever talk through it ────────────────────────────────────────────────────
 var gluetun = builder.AddGluetun("gluetun", host, vpnProvider, vpnPrivateKey, vpnAddresses)
-    .WithServerCountries(vpnCountries);
+    .WithServerCountries(vpnCountries)
+    .WithNetwork(internalZone);
 
 var qbittorrent = builder.AddQBittorrent("qbittorrent", host)
     .WithVpn(gluetun);
@@ -55,7 +61,8 @@ prowlarr.WithReference(sonarr).WithReference(radarr);
 // ── Plex: the one port published on the host (32400), for LAN and plex.direct clients ───────────────────────
 var plex = builder.AddPlex("plex", host, plexClaim)
     .WithEnvironment("ADVERTISE_IP", $"https://plex.{domain}:443")
-    .WithPublicHostname("plex");
+    .WithPublicHostname("plex")
+    .WithNetwork(edge).WithNetwork(internalZone);
 
 sonarr.WithReference(plex.GetEndpoint("http"));
 radarr.WithReference(plex.GetEndpoint("http"));
@@ -63,32 +70,38 @@ radarr.WithReference(plex.GetEndpoint("http"));
 // ── The apps around Plex ─────────────────────────────────────────────────────────────────────────────────────
 var tautulli = builder.AddTautulli("tautulli", host)
     .WithReference(plex).WaitFor(plex)
-    .WithNewsletterSmtp(smtpHost, smtpPort, smtpUser, smtpPassword);
+    .WithNewsletterSmtp(smtpHost, smtpPort, smtpUser, smtpPassword)
+    .WithNetwork(internalZone);
 
 var seerr = builder.AddSeerr("seerr", host)
     .WithReference(plex).WaitFor(plex)
     .WithReference(sonarr).WithReference(radarr)
     .WithReference(tautulli)
-    .WithPublicHostname("seerr");
+    .WithPublicHostname("seerr")
+    .WithNetwork(edge).WithNetwork(internalZone);
 
 var wizarr = builder.AddWizarr("wizarr", host)
     .WithReference(plex).WaitFor(plex)
-    .WithPublicHostname("wizarr");
+    .WithPublicHostname("wizarr")
+    .WithNetwork(edge).WithNetwork(internalZone);
 
 var maintainerr = builder.AddMaintainerr("maintainerr", host)
     .WithReference(plex).WithReference(seerr)
     .WithReference(sonarr).WithReference(radarr)
     .WithReference(tautulli)
-    .WaitFor(plex);
+    .WaitFor(plex)
+    .WithNetwork(internalZone);
 
 // ── The tunnel: the only way in from the internet ───────────────────────────────────────────────────────────
 var cloudflared = builder.AddCloudflared("cloudflared", domain)
     .WithTunnel(tunnelMode, tunnelToken, tunnelId, host)
-    .WaitFor(seerr).WaitFor(wizarr);
+    .WaitFor(seerr).WaitFor(wizarr)
+    .WithNetwork(edge);
 
 // ── Monitoring, backups, updates ─────────────────────────────────────────────────────────────────────────────
 var uptimeKuma = builder.AddUptimeKuma("uptime-kuma", host)
-    .WithPublicHostname("status");
+    .WithPublicHostname("status")
+    .WithNetwork(edge).WithNetwork(internalZone); // its status page is public; its monitors reach every app
 
 builder.AddKopia("kopia", host, kopiaPassword)
     .WithR2Repository(r2Account, r2Bucket, r2AccessKey, r2SecretKey)

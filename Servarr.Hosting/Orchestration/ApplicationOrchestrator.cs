@@ -55,7 +55,7 @@ public sealed partial class ApplicationOrchestrator(IContainerRuntime runtime, R
         await runtime.EnsureNetworkAsync(run.NetworkName, appLabels, cancellationToken).ConfigureAwait(false);
         foreach (var network in model.Networks)
         {
-            await runtime.EnsureNetworkAsync(network.Name, appLabels, cancellationToken).ConfigureAwait(false);
+            await runtime.EnsureNetworkAsync(run.DockerNetworkName(network.Name), appLabels, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var volume in model.Containers.SelectMany(c => c.GetMounts()).Where(m => m.Type == ContainerMountType.Volume).Select(m => m.VolumeName!).Distinct())

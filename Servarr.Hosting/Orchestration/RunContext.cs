@@ -27,8 +27,11 @@ public sealed class RunContext
     /// <summary>This run's id (label <c>servarr.session</c>).</summary>
     public string SessionId { get; }
 
-    /// <summary>The bridge network every container of the app joins, named after the app.</summary>
+    /// <summary>The app's default bridge network (named after the app): containers that join no zone are on it.</summary>
     public string NetworkName => AppName;
+
+    /// <summary>The engine's name for zone <paramref name="zone"/>: <c>&lt;app&gt;-&lt;zone&gt;</c>, so two apps' zones never mix.</summary>
+    public string DockerNetworkName(string zone) => zone == ApplicationModel.NetworkZones.DefaultZone ? NetworkName : $"{AppName}-{zone}";
 
     /// <summary>Resolved parameter values.</summary>
     public ParameterValues Parameters { get; }

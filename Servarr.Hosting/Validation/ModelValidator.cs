@@ -25,6 +25,7 @@ public static class ModelValidator
         ImageRules.Check(context);
         EndpointRules.Check(context);
         EdgeRules.Check(context);
+        ZoneRules.Check(context);
         VpnRules.Check(context);
         MountRules.Check(context);
         ParameterRules.Check(context);

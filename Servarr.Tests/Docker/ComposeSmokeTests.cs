@@ -49,6 +49,7 @@ public class ComposeSmokeTests
             AssertOnlyPlexPublishesHostPorts(names);
             StandInStack.AssertVpnAppsAreReachedThroughGluetun();
             StandInStack.AssertKopiaMountsAreReadOnly();
+            StandInStack.AssertZonesSeparateTheTunnelFromInternalApps();
         }
         finally
         {

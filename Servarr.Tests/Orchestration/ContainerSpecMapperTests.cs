@@ -33,7 +33,7 @@ public class ContainerSpecMapperTests
 
         Assert.Equal("container:gluetun", qbittorrent.HostConfig.NetworkMode);
         Assert.Null(qbittorrent.HostConfig.PortBindings);
-        Assert.Equal("servarr", gluetun.HostConfig.NetworkMode);
+        Assert.Equal("servarr-internal", gluetun.HostConfig.NetworkMode);
         var binding = Assert.Single(gluetun.HostConfig.PortBindings["8080/tcp"]);
         Assert.Equal(("127.0.0.1", "41080"), (binding.HostIP, binding.HostPort));
         Assert.Equal(["NET_ADMIN"], gluetun.HostConfig.CapAdd);

@@ -65,6 +65,27 @@ internal static class StandInStack
         }
     }
 
+    /// <summary>The zones hold: the tunnel reaches the apps it publishes and nothing only on `internal`; Kopia reaches no app.</summary>
+    public static void AssertZonesSeparateTheTunnelFromInternalApps()
+    {
+        // busybox-static's wget crashes (exit 139) with -T, so the time limit is busybox timeout's.
+        static (int ExitCode, string Output) Get(string from, string url)
+        {
+            var call = DockerEngine.Run("docker", ["exec", from, "timeout", "10", "wget", "-q", "-O", "/dev/null", url], TimeSpan.FromSeconds(30));
+            return (call.ExitCode, call.ToString());
+        }
+
+        Assert.True(Get("cloudflared", "http://seerr:5055/").ExitCode == 0, Get("cloudflared", "http://seerr:5055/").Output);
+        Assert.True(Get("cloudflared", "http://plex:32400/identity").ExitCode == 0, "cloudflared cannot reach plex on edge");
+        foreach (var (from, url) in new[] { ("cloudflared", "http://tautulli:8181/"), ("cloudflared", "http://gluetun:8989/ping"), ("kopia", "http://gluetun:8989/ping"), ("kopia", "http://plex:32400/identity") })
+        {
+            var (exitCode, output) = Get(from, url);
+            Assert.True(exitCode != 0, $"{from} reached {url}, which its zones should not allow: {output}");
+        }
+
+        Assert.True(Get("seerr", "http://tautulli:8181/").ExitCode == 0, "seerr cannot reach tautulli on internal");
+    }
+
     public static void AssertKopiaMountsAreReadOnly()
     {
         using var mounts = JsonDocument.Parse(Inspect("kopia", "{{json .Mounts}}"));

@@ -52,6 +52,8 @@ public class TestingBuilderTests
 
             StandInStack.AssertVpnAppsAreReachedThroughGluetun();
             StandInStack.AssertKopiaMountsAreReadOnly();
+            StandInStack.AssertZonesSeparateTheTunnelFromInternalApps();
+            Assert.Equal("servarr-test-edge servarr-test-internal", StandInStack.Inspect("seerr", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}"));
             Assert.Contains("TZ=Europe/Amsterdam", StandInStack.Inspect("tautulli", "{{json .Config.Env}}"));
             Assert.Equal("servarr-test", StandInStack.Inspect("tautulli", $"{{{{index .Config.Labels \"{ServarrLabels.App}\"}}}}"));
 

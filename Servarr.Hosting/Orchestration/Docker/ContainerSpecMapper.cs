@@ -23,6 +23,7 @@ public static class ContainerSpecMapper
         var environment = EnvironmentEvaluator.Evaluate(resource, new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run));
         var gateway = resource.GetVpnGateway();
         var listeners = new NetworkNamespaces(model).Listeners(resource).Where(x => x.Endpoint.TargetPort is not null).ToList();
+        var zones = new NetworkZones(model).Of(resource).Select(run.DockerNetworkName).ToList();
 
         var parameters = new CreateContainerParameters
         {
@@ -38,7 +39,7 @@ public static class ContainerSpecMapper
             Healthcheck = MapHealthcheck(resource)!,
             HostConfig = new HostConfig
             {
-                NetworkMode = gateway is null ? run.NetworkName : $"container:{gateway.Name}",
+                NetworkMode = gateway is null ? zones[0] : $"container:{gateway.Name}",
                 PortBindings = (gateway is null ? MapPorts(listeners, run) : null)!,
                 Mounts = [.. resource.GetMounts().Select(m => MapMount(m, run)), .. resource.Annotations.OfType<GeneratedFileAnnotation>()
                     .Select(f => new Mount { Type = "bind", Source = run.HostPath(f.HostPath), Target = f.Target, ReadOnly = true })],
@@ -60,7 +61,8 @@ public static class ContainerSpecMapper
             labels[ServarrLabels.GeneratedFiles] = filesHash; // a changed config.yml recreates the container
         }
 
-        var specHash = SpecHash(parameters, labels);
+        var extraNetworks = gateway is null ? zones.Skip(1).ToList() : [];
+        var specHash = SpecHash(parameters, labels, extraNetworks);
         labels[ServarrLabels.SpecHash] = specHash;
         if (resource.GetLifetime() == ContainerLifetime.Session)
         {
@@ -68,9 +70,6 @@ public static class ContainerSpecMapper
         }
 
         parameters.Labels = labels;
-        var extraNetworks = gateway is null
-            ? resource.Annotations.OfType<NetworkAttachmentAnnotation>().Select(n => n.Network.Name).Distinct().ToList()
-            : [];
         return new ContainerSpec(parameters, extraNetworks, specHash);
     }
 
@@ -134,7 +133,7 @@ public static class ContainerSpecMapper
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', files))))[..16];
     }
 
-    private static string SpecHash(CreateContainerParameters p, IReadOnlyDictionary<string, string> labels)
+    private static string SpecHash(CreateContainerParameters p, IReadOnlyDictionary<string, string> labels, IReadOnlyList<string> extraNetworks)
     {
         var host = p.HostConfig!;
         var text = new StringBuilder();
@@ -146,7 +145,7 @@ public static class ContainerSpecMapper
         Line("cmd", p.Cmd);
         Line("env", p.Env);
         Line("health", p.Healthcheck is null ? null : [.. p.Healthcheck.Test ?? [], p.Healthcheck.Interval.ToString(), p.Healthcheck.Timeout.ToString(), p.Healthcheck.Retries?.ToString(CultureInfo.InvariantCulture)]);
-        Line("network", [host.NetworkMode]);
+        Line("network", [host.NetworkMode, .. extraNetworks]);
         Line("ports", host.PortBindings?.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key}>{b.Value?[0].HostIP}:{b.Value?[0].HostPort}"));
         Line("mounts", host.Mounts?.Select(m => $"{m.Type}:{m.Source}:{m.Target}:{m.ReadOnly}"));
         Line("caps", host.CapAdd);

@@ -74,6 +74,12 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
             files.Add(("traefik-values.yaml", TraefikRoutes.HelmValues));
         }
 
+        var policies = KubernetesNetworkPolicies.For(context.Model, options);
+        if (policies.Count > 0)
+        {
+            files.Add(("network-policies.yaml", string.Join("---\n", policies.Select(Yaml))));
+        }
+
         var parameters = context.Model.Parameters.ToList();
         files.Add(("settings.env", EnvFiles.Render(parameters.Where(p => !p.Secret), p => context.Parameters.Resolve(p).Value ?? "", settingsEnv,
             "# Non-secret values for the servarr-settings ConfigMap; edit them here (publishing again keeps what you set).")));

@@ -17,6 +17,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
     public const string WaitImage = "docker.io/library/busybox:1.37.0";
 
     private readonly NetworkNamespaces _namespaces = new(context.Model);
+    private readonly NetworkZones _zones = new(context.Model);
 
     /// <summary>Maps the pod of <paramref name="primary"/> (a container not behind a gateway).</summary>
     public KubernetesWorkload Map(ContainerResource primary)
@@ -52,7 +53,16 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         // The model's container labels (e.g. Watchtower's) are Docker's; on the pod they become annotations, which take any text.
         var annotations = members.SelectMany(m => m.Annotations.OfType<ContainerLabelAnnotation>()).GroupBy(l => l.Key)
             .ToDictionary(g => g.Key, g => Render(g.Last().Value), StringComparer.Ordinal);
-        var podMeta = new V1ObjectMeta { Labels = labels, Annotations = annotations.Count == 0 ? null : annotations };
+        var podLabels = new Dictionary<string, string>(labels);
+        if (context.Model.Networks.Any())
+        {
+            foreach (var zone in KubernetesNetworkPolicies.PodLabels(_zones, primary))
+            {
+                podLabels[zone.Key] = zone.Value;
+            }
+        }
+
+        var podMeta = new V1ObjectMeta { Labels = podLabels, Annotations = annotations.Count == 0 ? null : annotations };
         var restart = primary.GetRestartPolicy();
         IKubernetesObject<V1ObjectMeta> workload = restart is ApplicationModel.RestartPolicy.No or ApplicationModel.RestartPolicy.OnFailure
             ? new V1Job
@@ -293,10 +303,6 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
             notMapped.Add($"{resource.Name}: persistent lifetime (a run-mode choice; Deployments always persist)");
         }
 
-        if (resource.Annotations.OfType<NetworkAttachmentAnnotation>().Any())
-        {
-            notMapped.Add($"{resource.Name}: extra networks (every pod of the namespace reaches every Service)");
-        }
     }
 
     private static V1PodSpec Restarting(V1PodSpec pod, string policy)

@@ -57,26 +57,38 @@ public static class TraefikRoutes
             });
         }
 
-        foreach (var app in model.Containers.Where(c => c is SeerrResource or WizarrResource or UptimeKumaResource))
+        // Every other public hostname of the model, at <subdomain>.<Kubernetes:Domain>, to the Service that answers for it.
+        foreach (var app in model.Containers.Where(c => c is not PlexResource))
         {
-            if (app.GetEndpoints().FirstOrDefault(e => e.Scheme == "http" && e.TargetPort is not null) is { } endpoint)
+            foreach (var hostname in app.Annotations.OfType<PublicHostnameAnnotation>())
             {
-                routes.Add(Http(app.Name, $"{app.Name}.{options.Domain}", endpoint.TargetPort!.Value, options));
+                if (app.FindEndpoint(hostname.EndpointName) is { TargetPort: { } port })
+                {
+                    routes.Add(Http(app.GetNetworkHost(), $"{hostname.Subdomain}.{options.Domain}", port, options, app.Name));
+                }
             }
         }
 
         return routes;
     }
 
-    private static TraefikIngressRoute Http(string service, string host, int port, KubernetesOptions options) => new()
+    private static TraefikIngressRoute Http(string service, string host, int port, KubernetesOptions options, string? name = null) => new()
     {
-        Metadata = Meta(service, options),
+        Metadata = Meta(name ?? service, options),
         Spec = new TraefikRouteSpec
         {
             EntryPoints = ["web", "websecure"],
             Routes = [new TraefikRoute { Match = $"Host(`{host}`)", Kind = "Rule", Services = [new TraefikService { Name = service, Port = port }] }],
         },
     };
+
+    /// <summary>The pods Traefik sends traffic to (Plex and every public hostname's), by their Service name.</summary>
+    public static IReadOnlyList<string> RoutedPods(DistributedApplicationModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Containers.Where(c => c is PlexResource || c.Annotations.OfType<PublicHostnameAnnotation>().Any())
+            .Select(c => c.GetNetworkHost()).Distinct().ToList();
+    }
 
     private static V1ObjectMeta Meta(string name, KubernetesOptions options) => new() { Name = name, NamespaceProperty = options.Namespace };
 }

@@ -1,0 +1,83 @@
+using Servarr.Hosting;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Validation;
+
+/// <summary>Network zones: who reaches whom, and the refusals when the model's references or public hostnames cross zones.</summary>
+public class ZoneRulesTests
+{
+    private static (IDistributedApplicationBuilder Builder, IResourceBuilder<NetworkResource> Edge, IResourceBuilder<NetworkResource> Internal) Zoned()
+    {
+        var builder = TestAppBuilder.Create();
+        return (builder, builder.AddNetwork("edge"), builder.AddNetwork("internal"));
+    }
+
+    private static IResourceBuilder<ContainerResource> App(IDistributedApplicationBuilder builder, string name, int port) =>
+        builder.AddContainer(name, $"docker.io/library/{name}", "1.0").WithHttpEndpoint(targetPort: port);
+
+    [Fact]
+    public async Task TheDefaultStackKeepsTheTunnelOnEdgeAndTheVpnAppsWhereTheirGatewayIs()
+    {
+        var model = (await AppHostRunner.BuildDefaultStackAsync()).Model;
+        var zones = new NetworkZones(model);
+        ContainerResource Get(string name) => model.Containers.Single(c => c.Name == name);
+
+        Assert.Equal(["edge"], zones.Of(Get("cloudflared")));
+        Assert.Equal(["internal"], zones.Of(Get("sonarr")));
+        Assert.Equal([NetworkZones.DefaultZone], zones.Of(Get("kopia")));
+        Assert.True(zones.CanReach(Get("cloudflared"), Get("seerr")));
+        Assert.False(zones.CanReach(Get("cloudflared"), Get("sonarr")));
+        Assert.False(zones.CanReach(Get("kopia"), Get("plex")));
+        Assert.True(zones.CanReach(Get("sonarr"), Get("qbittorrent"))); // one namespace
+        Assert.True(zones.CanReach(Get("seerr"), Get("radarr")));
+    }
+
+    [Fact]
+    public void AReferenceAcrossZonesIsRefusedNamingTheNetworkToAdd()
+    {
+        var (builder, edge, internalZone) = Zoned();
+        var api = App(builder, "api", 80).WithNetwork(internalZone);
+        App(builder, "web", 8080).WithNetwork(edge).WithReference(api.GetEndpoint("http"));
+
+        Assert.Equal(
+            ["resource 'web': references 'api' but they share no network ('web' is on edge; 'api' is on internal); add .WithNetwork(internal) to 'web'"],
+            builder.Problems());
+    }
+
+    [Fact]
+    public void AWaitAcrossZonesIsRefusedAndAnAppBehindAVpnIsFixedOnItsGateway()
+    {
+        var (builder, edge, internalZone) = Zoned();
+        var p = builder.AddParameter("p", defaultValue: "x");
+        var vpn = builder.AddGluetun("gluetun", builder.AddHost(), p, builder.AddParameter("k", secret: true, defaultValue: "x"), p).WithNetwork(internalZone);
+        var web = App(builder, "web", 8080).WithNetwork(edge);
+        builder.AddSonarr("sonarr", builder.AddHost()).WithVpn(vpn).WaitFor(web);
+
+        Assert.Contains("resource 'sonarr': waits for 'web' but they share no network ('sonarr' is on internal; 'web' is on edge); add .WithNetwork(edge) to 'gluetun'",
+            builder.Problems());
+    }
+
+    [Fact]
+    public void APublicHostnameTheTunnelCannotReachIsRefused()
+    {
+        var (builder, edge, internalZone) = Zoned();
+        App(builder, "wiki", 3000).WithPublicHostname("wiki").WithNetwork(internalZone);
+        builder.AddCloudflared("cloudflared", builder.AddParameter("domain", defaultValue: "example.com"))
+            .WithRemoteTunnel(builder.AddParameter("token", secret: true, defaultValue: "t")).WithNetwork(edge);
+
+        Assert.Equal(
+            ["resource 'wiki': has a public hostname but tunnel 'cloudflared' cannot reach it ('cloudflared' is on edge, 'wiki' on internal); add .WithNetwork(edge) to 'wiki'"],
+            builder.Problems());
+    }
+
+    [Fact]
+    public void WithoutNetworksEveryoneSharesTheDefaultNetwork()
+    {
+        var builder = TestAppBuilder.Create();
+        var api = App(builder, "api", 80);
+        App(builder, "web", 8080).WithReference(api.GetEndpoint("http"));
+
+        Assert.Empty(builder.Problems());
+    }
+}
