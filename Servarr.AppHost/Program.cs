@@ -28,23 +28,28 @@ var smtpHost = builder.AddParameter("smtp-host", description: "SMTP server for T
 var smtpPort = builder.AddParameter("smtp-port", description: "SMTP port");
 var smtpUser = builder.AddParameter("smtp-username", description: "SMTP user name");
 var smtpPassword = builder.AddParameter("smtp-password", secret: true, defaultValue: "", description: "SMTP password (empty: none)");
+var kumaUser = builder.AddParameter("uptime-kuma-username", description: "Uptime Kuma admin user AutoKuma logs in as (create it in Kuma's first-run page)");
+var kumaPassword = builder.AddParameter("uptime-kuma-password", secret: true, description: "Password of that Uptime Kuma user");
+var pushbulletToken = builder.AddParameter("pushbullet-access-token", secret: true, description: "Pushbullet access token for monitor alerts");
 
 // ── The VPN, and the apps that only ever talk through it ────────────────────────────────────────────────────
 var gluetun = builder.AddGluetun("gluetun", host, vpnProvider, vpnPrivateKey, vpnAddresses)
     .WithServerCountries(vpnCountries);
 
 var qbittorrent = builder.AddQBittorrent("qbittorrent", host)
-    .WithVpn(gluetun);
+    .WithVpn(gluetun)
+    .WithAutoUpdate();
 
 var prowlarr = builder.AddProwlarr("prowlarr", host)
-    .WithVpn(gluetun);
+    .WithVpn(gluetun)
+    .WithAutoUpdate();
 
 var sonarr = builder.AddSonarr("sonarr", host)
-    .WithVpn(gluetun)
+    .WithVpn(gluetun).WithAutoUpdate()
     .WithReference(qbittorrent).WaitFor(qbittorrent);
 
 var radarr = builder.AddRadarr("radarr", host)
-    .WithVpn(gluetun)
+    .WithVpn(gluetun).WithAutoUpdate()
     .WithReference(qbittorrent).WaitFor(qbittorrent);
 
 // Prowlarr pushes its indexers into Sonarr and Radarr, so it needs their URLs and API keys (not the other way round).
@@ -61,31 +66,42 @@ radarr.WithReference(plex.GetEndpoint("http"));
 // ── The apps around Plex ─────────────────────────────────────────────────────────────────────────────────────
 var tautulli = builder.AddTautulli("tautulli", host)
     .WithReference(plex).WaitFor(plex)
-    .WithNewsletterSmtp(smtpHost, smtpPort, smtpUser, smtpPassword);
+    .WithNewsletterSmtp(smtpHost, smtpPort, smtpUser, smtpPassword)
+    .WithAutoUpdate();
 
 var seerr = builder.AddSeerr("seerr", host)
     .WithReference(plex).WaitFor(plex)
     .WithReference(sonarr).WithReference(radarr)
     .WithReference(tautulli)
-    .WithPublicHostname("seerr");
+    .WithPublicHostname("seerr")
+    .WithAutoUpdate();
 
 var wizarr = builder.AddWizarr("wizarr", host)
     .WithReference(plex).WaitFor(plex)
-    .WithPublicHostname("wizarr");
+    .WithPublicHostname("wizarr")
+    .WithAutoUpdate();
 
 var maintainerr = builder.AddMaintainerr("maintainerr", host)
     .WithReference(plex).WithReference(seerr)
     .WithReference(sonarr).WithReference(radarr)
     .WithReference(tautulli)
-    .WaitFor(plex);
+    .WaitFor(plex)
+    .WithAutoUpdate();
 
 // ── The tunnel: the only way in from the internet ───────────────────────────────────────────────────────────
 var cloudflared = builder.AddCloudflared("cloudflared", tunnelToken)
     .WaitFor(seerr).WaitFor(wizarr);
 
 // ── Monitoring, backups, updates ─────────────────────────────────────────────────────────────────────────────
+// Every container gets a container monitor and every health path an HTTP monitor, derived when the model is built:
+// an app added above needs no edit here. Alerts go to Pushbullet; the public apps are on the status page.
 var uptimeKuma = builder.AddUptimeKuma("uptime-kuma", host)
-    .WithPublicHostname("status");
+    .WithPublicHostname("status")
+    .WithAutoUpdate();
+
+builder.AddAutoKuma("autokuma", host, uptimeKuma, kumaUser, kumaPassword)
+    .WithPushbulletNotification(pushbulletToken)
+    .WithStatusPage("servarr", "Servarr");
 
 builder.AddKopia("kopia", host, kopiaPassword)
     .WithR2Repository(r2Account, r2Bucket, r2AccessKey, r2SecretKey)
@@ -94,6 +110,8 @@ builder.AddKopia("kopia", host, kopiaPassword)
     .WithConfigBackupOf(tautulli).WithConfigBackupOf(seerr).WithConfigBackupOf(wizarr)
     .WithConfigBackupOf(maintainerr).WithConfigBackupOf(uptimeKuma);
 
+// Watchtower updates only the apps opted in with WithAutoUpdate() above: not gluetun (its namespace is shared), Plex
+// (it updates itself and would cut streams), cloudflared (the only way in), Kopia (backups) or the monitoring agent.
 builder.AddWatchtower("watchtower", host);
 
 return await builder.Build().RunAsync();
