@@ -30,9 +30,13 @@ var smtpHost = builder.AddParameter("smtp-host", description: "SMTP server for T
 var smtpPort = builder.AddParameter("smtp-port", description: "SMTP port");
 var smtpUser = builder.AddParameter("smtp-username", description: "SMTP user name");
 var smtpPassword = builder.AddParameter("smtp-password", secret: true, defaultValue: "", description: "SMTP password (empty: none)");
+var kumaUser = builder.AddParameter("uptime-kuma-username", description: "Uptime Kuma admin user AutoKuma logs in as (create it in Kuma's first-run page)");
+var kumaPassword = builder.AddParameter("uptime-kuma-password", secret: true, description: "Password of that Uptime Kuma user");
+var pushbulletToken = builder.AddParameter("pushbullet-access-token", secret: true, description: "Pushbullet access token for monitor alerts");
 
 // ── Network zones: the tunnel reaches only `edge`; apps that call each other meet on `internal`; the VPN apps ──
-//    live in gluetun's namespace; Kopia and Watchtower reach no app (the stack's default network).
+//    live in gluetun's namespace; AutoKuma reaches only Uptime Kuma (`monitoring`); Kopia and Watchtower reach no
+//    app (the stack's default network).
 var edge = builder.AddNetwork("edge");
 var internalZone = builder.AddNetwork("internal");
 
@@ -42,17 +46,19 @@ var gluetun = builder.AddGluetun("gluetun", host, vpnProvider, vpnPrivateKey, vp
     .WithNetwork(internalZone);
 
 var qbittorrent = builder.AddQBittorrent("qbittorrent", host)
-    .WithVpn(gluetun);
+    .WithVpn(gluetun)
+    .WithAutoUpdate();
 
 var prowlarr = builder.AddProwlarr("prowlarr", host)
-    .WithVpn(gluetun);
+    .WithVpn(gluetun)
+    .WithAutoUpdate();
 
 var sonarr = builder.AddSonarr("sonarr", host)
-    .WithVpn(gluetun)
+    .WithVpn(gluetun).WithAutoUpdate()
     .WithReference(qbittorrent).WaitFor(qbittorrent);
 
 var radarr = builder.AddRadarr("radarr", host)
-    .WithVpn(gluetun)
+    .WithVpn(gluetun).WithAutoUpdate()
     .WithReference(qbittorrent).WaitFor(qbittorrent);
 
 // Prowlarr pushes its indexers into Sonarr and Radarr, so it needs their URLs and API keys (not the other way round).
@@ -71,26 +77,30 @@ radarr.WithReference(plex.GetEndpoint("http"));
 var tautulli = builder.AddTautulli("tautulli", host)
     .WithReference(plex).WaitFor(plex)
     .WithNewsletterSmtp(smtpHost, smtpPort, smtpUser, smtpPassword)
-    .WithNetwork(internalZone);
+    .WithNetwork(internalZone)
+    .WithAutoUpdate();
 
 var seerr = builder.AddSeerr("seerr", host)
     .WithReference(plex).WaitFor(plex)
     .WithReference(sonarr).WithReference(radarr)
     .WithReference(tautulli)
     .WithPublicHostname("seerr")
-    .WithNetwork(edge).WithNetwork(internalZone);
+    .WithNetwork(edge).WithNetwork(internalZone)
+    .WithAutoUpdate();
 
 var wizarr = builder.AddWizarr("wizarr", host)
     .WithReference(plex).WaitFor(plex)
     .WithPublicHostname("wizarr")
-    .WithNetwork(edge).WithNetwork(internalZone);
+    .WithNetwork(edge).WithNetwork(internalZone)
+    .WithAutoUpdate();
 
 var maintainerr = builder.AddMaintainerr("maintainerr", host)
     .WithReference(plex).WithReference(seerr)
     .WithReference(sonarr).WithReference(radarr)
     .WithReference(tautulli)
     .WaitFor(plex)
-    .WithNetwork(internalZone);
+    .WithNetwork(internalZone)
+    .WithAutoUpdate();
 
 // ── The tunnel: the only way in from the internet ───────────────────────────────────────────────────────────
 var cloudflared = builder.AddCloudflared("cloudflared", domain)
@@ -99,9 +109,18 @@ var cloudflared = builder.AddCloudflared("cloudflared", domain)
     .WithNetwork(edge);
 
 // ── Monitoring, backups, updates ─────────────────────────────────────────────────────────────────────────────
+// Every container gets a container monitor and every health path an HTTP monitor, derived when the model is built:
+// an app added above needs no edit here. Alerts go to Pushbullet; the public apps are on the status page.
+var monitoring = builder.AddNetwork("monitoring");
 var uptimeKuma = builder.AddUptimeKuma("uptime-kuma", host)
     .WithPublicHostname("status")
-    .WithNetwork(edge).WithNetwork(internalZone); // its status page is public; its monitors reach every app
+    .WithNetwork(edge).WithNetwork(internalZone).WithNetwork(monitoring) // public status page; monitors reach every app
+    .WithAutoUpdate();
+
+builder.AddAutoKuma("autokuma", host, uptimeKuma, kumaUser, kumaPassword)
+    .WithPushbulletNotification(pushbulletToken)
+    .WithStatusPage("servarr", "Servarr")
+    .WithNetwork(monitoring); // reaches Uptime Kuma and nothing else
 
 builder.AddKopia("kopia", host, kopiaPassword)
     .WithR2Repository(r2Account, r2Bucket, r2AccessKey, r2SecretKey)
@@ -110,6 +129,8 @@ builder.AddKopia("kopia", host, kopiaPassword)
     .WithConfigBackupOf(tautulli).WithConfigBackupOf(seerr).WithConfigBackupOf(wizarr)
     .WithConfigBackupOf(maintainerr).WithConfigBackupOf(uptimeKuma);
 
+// Watchtower updates only the apps opted in with WithAutoUpdate() above: not gluetun (its namespace is shared), Plex
+// (it updates itself and would cut streams), cloudflared (the only way in), Kopia (backups) or the monitoring agent.
 builder.AddWatchtower("watchtower", host);
 
 return await builder.Build().RunAsync();

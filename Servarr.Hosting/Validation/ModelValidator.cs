@@ -29,6 +29,7 @@ public static class ModelValidator
         VpnRules.Check(context);
         MountRules.Check(context);
         ParameterRules.Check(context);
+        UpdateRules.Check(context);
         return context.Problems.ToList();
     }
 

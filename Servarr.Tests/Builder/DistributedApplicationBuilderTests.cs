@@ -55,7 +55,7 @@ public class DistributedApplicationBuilderTests
         var app = await AppHostRunner.RunAsync(["run"], new Dictionary<string, string?> { ["Parameters:config-root"] = configRoot }, skipRun: true);
 
         Assert.NotNull(app.Application);
-        Assert.Equal(14, app.Application!.Model.Containers.Count());
+        Assert.Equal(15, app.Application!.Model.Containers.Count());
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
     }
 }

@@ -96,13 +96,14 @@ public class ContainerSpecMapperTests
         Assert.Equal(["CMD", "kopia", "server", "status", "--address=http://127.0.0.1:51515"], kopia.Parameters.Healthcheck.Test);
         Assert.Equal(global::Docker.DotNet.Models.RestartPolicyKind.Always, kopia.Parameters.HostConfig.RestartPolicy.Name);
         Assert.Equal("servarr", kopia.Parameters.Hostname);
-        Assert.Equal(new Dictionary<string, string>
-        {
-            [ServarrLabels.App] = "servarr",
-            [ServarrLabels.Resource] = "kopia",
-            [ServarrLabels.SpecHash] = kopia.SpecHash,
-            [ServarrLabels.Session] = "session-1",
-        }, kopia.Parameters.Labels);
+        var expected = app.Model.Containers.Single(c => c.Name == "kopia").Annotations.OfType<ContainerLabelAnnotation>()
+            .ToDictionary(l => l.Key, l => l.Value.Render(_ => ""));
+        Assert.Equal("kopia", expected["kuma.kopia-container.docker.docker_container"]); // AutoKuma's labels reach the engine
+        expected[ServarrLabels.App] = "servarr";
+        expected[ServarrLabels.Resource] = "kopia";
+        expected[ServarrLabels.SpecHash] = kopia.SpecHash;
+        expected[ServarrLabels.Session] = "session-1";
+        Assert.Equal(expected, kopia.Parameters.Labels);
     }
 
     [Fact]

@@ -67,7 +67,9 @@ public class ComposePublisherTests
         foreach (var container in app.Model.Containers)
         {
             var service = file.Services[container.Name];
-            Assert.True(service.Healthcheck is not null || container.Annotations.OfType<ImageHealthCheckAnnotation>().Any(), $"{container.Name} has no healthcheck");
+            // AutoKuma's image has no probe and no port; nothing waits for it, and its own container monitor watches it.
+            Assert.True(service.Healthcheck is not null || container.Annotations.OfType<ImageHealthCheckAnnotation>().Any() || container is AutoKumaResource,
+                $"{container.Name} has no healthcheck");
             Assert.Equal("always", service.Restart);
         }
 
@@ -75,6 +77,8 @@ public class ComposePublisherTests
         Assert.All(file.Services["kopia"].Volumes!.Where(v => v.Target.StartsWith("/data/", StringComparison.Ordinal)), v => Assert.True(v.ReadOnly));
         Assert.Equal(11, file.Services["kopia"].Volumes!.Count(v => v.Target.StartsWith("/data/", StringComparison.Ordinal)));
         Assert.Contains(file.Services["watchtower"].Volumes!, v => v.Source == "/var/run/docker.sock" && v.ReadOnly == true);
+        Assert.Contains(file.Services["autokuma"].Volumes!, v => v.Source == "/var/run/docker.sock" && v.ReadOnly == true);
+        Assert.Null(file.Services["autokuma"].Healthcheck);
         Assert.Equal("servarr", file.Services["kopia"].Hostname);
         Assert.True(file.Services["seerr"].Init);
     }

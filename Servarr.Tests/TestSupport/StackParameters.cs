@@ -7,7 +7,7 @@ internal static class StackParameters
     public static readonly string[] Required =
     [
         "vpn-provider", "wireguard-private-key", "wireguard-addresses", "tunnel-token", "r2-account-id", "r2-bucket",
-        "r2-access-key-id", "r2-secret-access-key", "kopia-password",
+        "r2-access-key-id", "r2-secret-access-key", "kopia-password", "uptime-kuma-password", "pushbullet-access-token",
     ];
 
     /// <summary>Every required value set to <c>test-&lt;name&gt;</c>, config and media roots in <paramref name="temp"/> (media created).</summary>

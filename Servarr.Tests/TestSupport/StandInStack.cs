@@ -34,7 +34,10 @@ internal static class StandInStack
     public static void RemoveContainers(IReadOnlyList<string> names) =>
         DockerEngine.Run("docker", ["rm", "-f", .. names], TimeSpan.FromMinutes(1));
 
-    /// <summary>Waits until every container runs and is healthy; fails with each one's state otherwise.</summary>
+    /// <summary>Containers whose image has no health check to run (AutoKuma: no HTTP port, no probe command): running is enough.</summary>
+    public static readonly IReadOnlySet<string> WithoutHealthCheck = new HashSet<string>(StringComparer.Ordinal) { "autokuma" };
+
+    /// <summary>Waits until every container runs and is healthy (or just runs, for <see cref="WithoutHealthCheck"/>); fails with each one's state otherwise.</summary>
     public static async Task WaitUntilHealthyAsync(IReadOnlyList<string> names, Func<string>? diagnostics = null)
     {
         var deadline = DateTime.UtcNow + HealthyWithin;
@@ -42,7 +45,7 @@ internal static class StandInStack
         do
         {
             states = names.ToDictionary(n => n, n => Inspect(n, "{{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{else}}no-healthcheck{{end}}"));
-            if (states.Values.All(s => s == "running/healthy"))
+            if (states.All(s => s.Value == "running/healthy" || (s.Value == "running/no-healthcheck" && WithoutHealthCheck.Contains(s.Key))))
             {
                 return;
             }

@@ -148,6 +148,10 @@ public class ModelValidatorTests
             "resource 'app': waits for 'job' to complete, but its restart policy is 'always' so it never does; give 'job' .WithRestartPolicy(RestartPolicy.No)"
         },
         {
+            "auto-update on an image pinned by digest", b => b.AddContainer("app", "docker.io/library/app", "1.0@sha256:0123456789abcdef").WithAutoUpdate(),
+            "resource 'app': WithAutoUpdate() on image 'docker.io/library/app:1.0@sha256:0123456789abcdef', which is pinned by digest so Watchtower can never update it; remove .WithAutoUpdate() or pin a tag without @sha256:"
+        },
+        {
             "refers to itself", b => { var a = App(b); a.WaitFor(a); },
             "resource 'app': refers to or waits for itself; remove that WithReference/WaitFor"
         },
@@ -163,6 +167,16 @@ public class ModelValidatorTests
         var problems = builder.Problems();
 
         Assert.True(problems.SequenceEqual(expected.Split('\n')), $"{@case}: expected exactly\n  {expected}\nbut got\n  {string.Join("\n  ", problems)}");
+    }
+
+    [Fact]
+    public void AutoUpdateOnATagPinnedImageIsFine()
+    {
+        var builder = TestAppBuilder.Create();
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WithAutoUpdate();
+        builder.AddContainer("pinned", "docker.io/library/app", "1.0@sha256:0123456789abcdef");
+
+        Assert.Empty(builder.Problems());
     }
 
     [Fact]

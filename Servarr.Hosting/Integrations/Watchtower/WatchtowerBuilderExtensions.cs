@@ -10,7 +10,8 @@ public static class WatchtowerBuilderExtensions
 
     /// <summary>
     /// Adds Watchtower (the maintained fork of the archived containrrr image) checking for new images on
-    /// <paramref name="schedule"/> (six-field cron, default 04:00 daily), removing old images afterwards.
+    /// <paramref name="schedule"/> (six-field cron, default 04:00 daily), removing old images afterwards. It runs in
+    /// label-enable mode: only containers opted in with <see cref="WithAutoUpdate{T}"/> are updated.
     /// </summary>
     /// <example><code>builder.AddWatchtower("watchtower", host);</code></example>
     public static IResourceBuilder<WatchtowerResource> AddWatchtower(this IDistributedApplicationBuilder builder, string name,
@@ -24,7 +25,25 @@ public static class WatchtowerBuilderExtensions
             .WithEnvironment("TZ", host.TimeZone)
             .WithEnvironment("WATCHTOWER_CLEANUP", "true")
             .WithEnvironment("WATCHTOWER_SCHEDULE", schedule)
+            .WithEnvironment("WATCHTOWER_LABEL_ENABLE", "true")
             .WithBindMount(DockerSocket, DockerSocket, isReadOnly: true)
             .WithContainerHealthCheck(["/watchtower", "--health-check"], interval: TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>
+    /// Lets Watchtower update this container: adds <c>com.centurylinklabs.watchtower.enable=true</c>. Watchtower pulls
+    /// the same tag again, so a container pinned to a version tag gets rebuilds of that tag; one pinned by digest
+    /// (<c>@sha256:</c>) can never change and is refused by the validator.
+    /// </summary>
+    /// <example><code>builder.AddSonarr("sonarr", host).WithAutoUpdate();</code></example>
+    public static IResourceBuilder<T> WithAutoUpdate<T>(this IResourceBuilder<T> builder) where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Resource.Annotations.OfType<AutoUpdateAnnotation>().Any())
+        {
+            return builder;
+        }
+
+        return builder.WithAnnotation(new AutoUpdateAnnotation()).WithLabel(AutoUpdateAnnotation.EnableLabel, "true");
     }
 }

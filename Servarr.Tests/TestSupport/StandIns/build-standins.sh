@@ -56,6 +56,7 @@ ghcr.io/wizarrrr/wizarr:v2026.7.1                     5690   PORT               
 ghcr.io/tautulli/tautulli:v2.17.2                     8181   TAUTULLI_HTTP_PORT
 ghcr.io/maintainerr/maintainerr:v3.24.0               6246   UI_PORT                      health=http://127.0.0.1:6246/api/health/ready
 ghcr.io/nicholas-fedor/watchtower:1.8.0               -      -                            entrypoint=/watchtower
+ghcr.io/bigboot/autokuma:2.0.0                        -      -
 mcr.microsoft.com/dotnet/aspire-dashboard:9.5         18888,18889  -                      entrypoint=/aspire-dashboard
 '
 
