@@ -26,6 +26,7 @@ public static class ModelValidator
         EndpointRules.Check(context);
         EdgeRules.Check(context);
         ZoneRules.Check(context);
+        HardeningRules.Check(context);
         VpnRules.Check(context);
         MountRules.Check(context);
         ParameterRules.Check(context);

@@ -41,8 +41,24 @@ public class ModelValidatorTests
             "resource 'app': refers to endpoint 'web' of 'sonarr', which has no such endpoint; use one of: http"
         },
         {
-            "same host port twice", b => { App(b, "a").WithHttpEndpoint(port: 8080, targetPort: 80); App(b, "b").WithHttpEndpoint(port: 8080, targetPort: 8080); },
+            "same host port twice", b => { App(b, "a").WithHttpEndpoint(port: 8080, targetPort: 80).WithHostPortAllowed("LAN"); App(b, "b").WithHttpEndpoint(port: 8080, targetPort: 8080).WithHostPortAllowed("LAN"); },
             "resource 'a': host port 8080/tcp is published by a.http and b.http; give each a different port: or drop it"
+        },
+        {
+            "host port without a reason", b => App(b, "a").WithHttpEndpoint(port: 8080, targetPort: 80),
+            "resource 'a': publishes host port 8080 (endpoint 'http') on every interface; the tunnel is the way in and run mode gives every endpoint a 127.0.0.1 port, so drop port: 8080, or add .WithHostPortAllowed(\"who connects there\")"
+        },
+        {
+            "Docker socket without a reason", b => App(b, "a").WithBindMount("/var/run/docker.sock", "/var/run/docker.sock", isReadOnly: true),
+            "resource 'a': mounts the Docker socket at /var/run/docker.sock, which is root on the host; remove the mount, or if the app must read the engine use .WithDockerSocket(\"what it reads\") (read-only)"
+        },
+        {
+            "writable Docker socket", b => App(b, "a").WithBindMount("/run/docker.sock", "/var/run/docker.sock").WithAnnotation(new DockerSocketAccessAnnotation("reads labels")),
+            "resource 'a': mounts the Docker socket at /var/run/docker.sock writable; pass isReadOnly: true, or use .WithDockerSocket(\"what it reads\")"
+        },
+        {
+            "privileged capability", b => App(b, "a").WithCapability("SYS_ADMIN"),
+            "resource 'a': adds capability SYS_ADMIN, which is as good as a privileged container; remove it (Servarr runs no privileged containers)"
         },
         {
             "same port in one VPN namespace", b =>

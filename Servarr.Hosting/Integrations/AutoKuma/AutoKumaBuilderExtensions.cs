@@ -6,7 +6,7 @@ namespace Servarr.Hosting;
 public static class AutoKumaBuilderExtensions
 {
     /// <summary>The Docker socket: read-only for AutoKuma (it reads labels) and Uptime Kuma (container monitors).</summary>
-    public const string DockerSocket = "/var/run/docker.sock";
+    public const string DockerSocket = HardeningBuilderExtensions.DockerSocket;
 
     /// <summary>Where AutoKuma keeps its database of the entities it created (required since AutoKuma 1.0).</summary>
     public const string DataPath = "/data";
@@ -33,10 +33,7 @@ public static class AutoKumaBuilderExtensions
         ArgumentNullException.ThrowIfNull(uptimeKuma);
         ArgumentNullException.ThrowIfNull(username);
         ArgumentNullException.ThrowIfNull(password);
-        if (!uptimeKuma.Resource.GetMounts().Any(m => m.Target == DockerSocket))
-        {
-            uptimeKuma.WithBindMount(DockerSocket, DockerSocket, isReadOnly: true);
-        }
+        uptimeKuma.WithDockerSocket("its container monitors ask the engine whether each container runs");
 
         var autoKuma = builder.AddResource(new AutoKumaResource(name, uptimeKuma.Resource))
             .WithImage($"{AutoKumaContainerImageTags.Registry}/{AutoKumaContainerImageTags.Image}", AutoKumaContainerImageTags.Tag)
@@ -46,7 +43,7 @@ public static class AutoKumaBuilderExtensions
             .WithEnvironment("AUTOKUMA__KUMA__PASSWORD", password)
             .WithEnvironment("AUTOKUMA__DOCKER__HOSTS", $"unix://{DockerSocket}")
             .WithEnvironment("AUTOKUMA__DOCKER__LABEL_PREFIX", AutoKumaResource.LabelPrefix)
-            .WithBindMount(DockerSocket, DockerSocket, isReadOnly: true)
+            .WithDockerSocket("reads the containers' kuma.* labels")
             .WithVolume($"{name}-data", DataPath)
             .WaitFor(uptimeKuma);
         return autoKuma.WithAnnotation(new ModelCompletionAnnotation(context => LabelModel(context, autoKuma.Resource)));

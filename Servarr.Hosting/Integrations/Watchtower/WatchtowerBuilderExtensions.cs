@@ -6,7 +6,7 @@ namespace Servarr.Hosting;
 public static class WatchtowerBuilderExtensions
 {
     /// <summary>The Docker socket, mounted read-only.</summary>
-    public const string DockerSocket = "/var/run/docker.sock";
+    public const string DockerSocket = HardeningBuilderExtensions.DockerSocket;
 
     /// <summary>
     /// Adds Watchtower (the maintained fork of the archived containrrr image) checking for new images on
@@ -26,7 +26,7 @@ public static class WatchtowerBuilderExtensions
             .WithEnvironment("WATCHTOWER_CLEANUP", "true")
             .WithEnvironment("WATCHTOWER_SCHEDULE", schedule)
             .WithEnvironment("WATCHTOWER_LABEL_ENABLE", "true")
-            .WithBindMount(DockerSocket, DockerSocket, isReadOnly: true)
+            .WithDockerSocket("pulls new images of opted-in apps and recreates their containers")
             .WithContainerHealthCheck(["/watchtower", "--health-check"], interval: TimeSpan.FromSeconds(30));
     }
 

@@ -48,6 +48,7 @@ public static class ContainerSpecMapper
                     .Select(d => new DeviceMapping { PathOnHost = d.HostPath, PathInContainer = d.ContainerPath, CgroupPermissions = "rwm" }).ToList())!,
                 RestartPolicy = new global::Docker.DotNet.Models.RestartPolicy { Name = RestartKind(resource.GetRestartPolicy()) },
                 Init = resource.Annotations.OfType<InitProcessAnnotation>().Any() ? true : null,
+                SecurityOpt = resource.HasNoNewPrivileges() ? [NoNewPrivileges] : null!,
                 ExtraHosts = NullIfEmpty(resource.Annotations.OfType<HostAliasAnnotation>().Select(h => $"{h.Hostname}:{h.Address}").ToList())!,
             },
         };
@@ -125,6 +126,9 @@ public static class ContainerSpecMapper
     };
 
     /// <summary>SHA-256 over a canonical text of the parameters and user labels (not the session), 16 hex characters.</summary>
+    /// <summary>The security option that stops a process gaining privileges through setuid binaries.</summary>
+    internal const string NoNewPrivileges = "no-new-privileges:true";
+
     private static string? GeneratedFilesHash(ContainerResource resource, DistributedApplicationModel model, RunContext run)
     {
         var files = resource.Annotations.OfType<GeneratedFileAnnotation>()
@@ -149,6 +153,7 @@ public static class ContainerSpecMapper
         Line("ports", host.PortBindings?.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key}>{b.Value?[0].HostIP}:{b.Value?[0].HostPort}"));
         Line("mounts", host.Mounts?.Select(m => $"{m.Type}:{m.Source}:{m.Target}:{m.ReadOnly}"));
         Line("caps", host.CapAdd);
+        Line("security", host.SecurityOpt);
         Line("devices", host.Devices?.Select(d => $"{d.PathOnHost}:{d.PathInContainer}"));
         Line("restart", [host.RestartPolicy.Name.ToString()]);
         Line("init", [host.Init?.ToString()]);

@@ -38,6 +38,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         service.Volumes = NullIfEmpty([.. resource.GetMounts().Select(MapMount), .. resource.Annotations.OfType<GeneratedFileAnnotation>()
             .Select(f => new ComposeServiceVolume { Type = "bind", Source = $"./{GeneratedFilePath(resource, f)}", Target = f.Target, ReadOnly = true })]);
         service.CapAdd = NullIfEmpty(resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList());
+        service.SecurityOpt = resource.HasNoNewPrivileges() ? ["no-new-privileges:true"] : null;
         service.Devices = NullIfEmpty(resource.Annotations.OfType<DeviceAnnotation>().Select(d => $"{d.HostPath}:{d.ContainerPath}").ToList());
         service.DependsOn = MapDependencies(resource);
         service.Healthcheck = MapHealthcheck(resource);

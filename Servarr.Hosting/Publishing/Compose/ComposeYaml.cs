@@ -50,6 +50,7 @@ public static partial class ComposeYaml
         .Sequence("networks", service.Networks)
         .Sequence("volumes", service.Volumes?.Select(v => v.ToString()).ToList())
         .Sequence("cap_add", service.CapAdd)
+        .Sequence("security_opt", service.SecurityOpt)
         .Sequence("devices", service.Devices)
         .Map("depends_on", service.DependsOn, (e, d) => new MappingWriter(e).String("condition", d.Condition).End())
         .Mapping("healthcheck", service.Healthcheck, (e, h) => new MappingWriter(e)

@@ -131,6 +131,12 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         };
         var caps = resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList();
         container.SecurityContext = caps.Count == 0 ? null : new V1SecurityContext { Capabilities = new V1Capabilities { Add = caps } };
+        if (resource.HasNoNewPrivileges())
+        {
+            container.SecurityContext ??= new V1SecurityContext();
+            container.SecurityContext.AllowPrivilegeEscalation = false;
+        }
+
         if (resource.TryGetLastAnnotation<UserAnnotation>(out var user))
         {
             var (uid, gid) = (Render(user.Uid), Render(user.Gid));

@@ -45,6 +45,9 @@ public sealed class ComposeService
     /// <summary>Capabilities added.</summary>
     public List<string>? CapAdd { get; set; }
 
+    /// <summary><c>security_opt</c>, e.g. <c>no-new-privileges:true</c>.</summary>
+    public List<string>? SecurityOpt { get; set; }
+
     /// <summary>Devices, <c>host:container</c>.</summary>
     public List<string>? Devices { get; set; }
 
