@@ -39,7 +39,7 @@ public static class KopiaRepositoryExtensions
 
     /// <summary>
     /// Keeps the repository in host folder <paramref name="hostPath"/> (a NAS mount, or a temp folder in tests),
-    /// mounted at <c>/repository</c>; created on the first start.
+    /// mounted at <c>/repository</c>; the folder must exist (like a mounted share), the repository in it is created on the first start.
     /// </summary>
     /// <example>
     /// <code>
