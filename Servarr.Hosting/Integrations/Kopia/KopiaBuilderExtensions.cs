@@ -55,8 +55,10 @@ public static class KopiaBuilderExtensions
             // The start-up script connects and sets policies before the server listens; a first repository creation takes a while.
             .WithContainerHealthCheck(["kopia", "server", "status", $"--address=http://127.0.0.1:{ServerPort}"],
                 interval: TimeSpan.FromSeconds(15), startPeriod: TimeSpan.FromMinutes(2));
-        // When the model is complete: every source is known, so the script can name each one.
-        kopia.WithAnnotation(new ModelCompletionAnnotation(_ => kopia.WithArgs("-c", KopiaStartupScript.Render(kopia.Resource))));
+        // When the model is complete: every source is known, so the script can name each one (replaced if built again).
+        kopia.WithAnnotation(new ModelCompletionAnnotation(_ => kopia.WithAnnotation(
+            new CommandLineArgsAnnotation([ReferenceExpression.Literal("-c"), ReferenceExpression.Literal(KopiaStartupScript.Render(kopia.Resource))]),
+            ResourceAnnotationMutationBehavior.Replace)));
         return kopia;
     }
 

@@ -85,6 +85,7 @@ public class KopiaBackupTests
             .WithConfigBackupOf(sonarr).WithConfigBackups();
 
         builder.Build();
+        builder.Build();
 
         Assert.Single(kopia.Resource.GetMounts(), m => m.Target == "/data/sonarr");
         Assert.Contains("servarr: no repository in the model", StartupScript(kopia.Resource));
