@@ -26,6 +26,11 @@ var r2Bucket = builder.AddParameter("r2-bucket", description: "R2 bucket holding
 var r2AccessKey = builder.AddParameter("r2-access-key-id", secret: true, description: "R2 access key id");
 var r2SecretKey = builder.AddParameter("r2-secret-access-key", secret: true, description: "R2 secret access key");
 var kopiaPassword = builder.AddParameter("kopia-password", secret: true, description: "Password that encrypts the Kopia repository");
+var backupTime = builder.AddParameter("backup-time", description: "When Kopia snapshots every config folder: HH:mm, comma separated, in tz");
+var keepLatest = builder.AddParameter("backup-keep-latest", description: "Snapshots Kopia keeps: the latest N");
+var keepDaily = builder.AddParameter("backup-keep-daily", description: "... plus one per day for N days");
+var keepWeekly = builder.AddParameter("backup-keep-weekly", description: "... plus one per week for N weeks");
+var keepMonthly = builder.AddParameter("backup-keep-monthly", description: "... plus one per month for N months");
 var smtpHost = builder.AddParameter("smtp-host", description: "SMTP server for Tautulli newsletters (empty: none)");
 var smtpPort = builder.AddParameter("smtp-port", description: "SMTP port");
 var smtpUser = builder.AddParameter("smtp-username", description: "SMTP user name");
@@ -122,12 +127,12 @@ builder.AddAutoKuma("autokuma", host, uptimeKuma, kumaUser, kumaPassword)
     .WithStatusPage("servarr", "Servarr")
     .WithNetwork(monitoring); // reaches Uptime Kuma and nothing else
 
+// Every app's config folder, read-only, with the excludes its integration declares; an app added above is backed up too.
 builder.AddKopia("kopia", host, kopiaPassword)
     .WithR2Repository(r2Account, r2Bucket, r2AccessKey, r2SecretKey)
-    .WithConfigBackupOf(gluetun).WithConfigBackupOf(qbittorrent).WithConfigBackupOf(prowlarr)
-    .WithConfigBackupOf(sonarr).WithConfigBackupOf(radarr).WithConfigBackupOf(plex)
-    .WithConfigBackupOf(tautulli).WithConfigBackupOf(seerr).WithConfigBackupOf(wizarr)
-    .WithConfigBackupOf(maintainerr).WithConfigBackupOf(uptimeKuma);
+    .WithBackupSchedule(backupTime)
+    .WithBackupRetention(keepLatest, keepDaily, keepWeekly, keepMonthly)
+    .WithConfigBackups();
 
 // Watchtower updates only the apps opted in with WithAutoUpdate() above: not gluetun (its namespace is shared), Plex
 // (it updates itself and would cut streams), cloudflared (the only way in), Kopia (backups) or the monitoring agent.

@@ -64,4 +64,10 @@ public interface IContainerRuntime
 
     /// <summary>Removes a volume and the data in it.</summary>
     Task RemoveVolumeAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="container"/> to completion on the default bridge network (a leftover of the same name is
+    /// removed first), collects its output, and removes it whatever happened; exit code -1 after <paramref name="timeout"/>.
+    /// </summary>
+    Task<OneOffResult> RunOneOffAsync(OneOffContainer container, TimeSpan timeout, CancellationToken cancellationToken);
 }

@@ -193,6 +193,19 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         await Task.Delay(Timeout.Infinite, cancellationToken);
     }
 
+    /// <summary>One-off containers run, in order.</summary>
+    public ConcurrentQueue<OneOffContainer> OneOffs { get; } = new();
+
+    /// <summary>How a one-off container ends (default: exit 0, no output).</summary>
+    public Func<OneOffContainer, OneOffResult> OneOffResult { get; set; } = _ => new(0, "", "");
+
+    public Task<OneOffResult> RunOneOffAsync(OneOffContainer container, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        OneOffs.Enqueue(container);
+        Calls.Enqueue($"one-off {container.Name}: {container.Command[^1]}");
+        return Task.FromResult(OneOffResult(container));
+    }
+
     private Task Record(string call)
     {
         Calls.Enqueue(call);

@@ -23,6 +23,8 @@ internal static class ServarrAppConventions
             .WithLinuxServerEnvironment(host)
             .WithApiKey(key, $"{environmentPrefix}__AUTH__APIKEY")
             .WithConfigMount(host)
+            // Log files, the log database and the pid file: no settings in them, and the log database changes constantly.
+            .WithBackupExcludes("logs/", "logs.db", "logs.db-*", "*.pid")
             .WithHttpHealthCheck(HealthPath)
             .WithCurlHealthCheck(port, HealthPath);
         return mountsMedia ? app.WithMediaMount(host) : app;

@@ -2,7 +2,7 @@ using Servarr.Hosting.ApplicationModel;
 
 namespace Servarr.Hosting;
 
-/// <summary>Adds the Kopia backup server.</summary>
+/// <summary>Adds the Kopia backup server and chooses what it backs up.</summary>
 public static class KopiaBuilderExtensions
 {
     /// <summary>The Kopia server / UI port.</summary>
@@ -13,12 +13,15 @@ public static class KopiaBuilderExtensions
 
     /// <summary>
     /// Adds the Kopia server (so scheduled snapshots fire) with the repository password from
-    /// <paramref name="repositoryPassword"/>; UI and control passwords are generated. Add what it backs up with
-    /// <see cref="WithConfigBackupOf{T}"/>.
+    /// <paramref name="repositoryPassword"/>; UI and control passwords are generated. The container starts with a
+    /// script generated from the model: connect (or create) the repository, set the policies, then serve. Choose the
+    /// repository with <see cref="KopiaRepositoryExtensions.WithR2Repository"/> or
+    /// <see cref="KopiaRepositoryExtensions.WithFilesystemRepository"/>, and what it backs up with
+    /// <see cref="WithConfigBackups"/> or <see cref="WithConfigBackupOf{T}"/>.
     /// </summary>
     /// <example>
     /// <code>
-    /// builder.AddKopia("kopia", host, kopiaPassword).WithConfigBackupOf(sonarr).WithConfigBackupOf(plex);
+    /// builder.AddKopia("kopia", host, kopiaPassword).WithR2Repository(account, bucket, keyId, secretKey).WithConfigBackups();
     /// </code>
     /// </example>
     public static IResourceBuilder<KopiaResource> AddKopia(this IDistributedApplicationBuilder builder, string name, HostSettings host,
@@ -29,9 +32,9 @@ public static class KopiaBuilderExtensions
         ArgumentNullException.ThrowIfNull(repositoryPassword);
         var uiPassword = builder.AddGeneratedSecret($"{name}-server-password", 24, "Password of the Kopia web UI (user admin)");
         var controlPassword = builder.AddGeneratedSecret($"{name}-control-password", 24, "Password of Kopia's server-control API");
-        return builder.AddResource(new KopiaResource(name))
+        var kopia = builder.AddResource(new KopiaResource(name))
             .WithImage($"{KopiaContainerImageTags.Registry}/{KopiaContainerImageTags.Image}", KopiaContainerImageTags.Tag)
-            .WithArgs("server", "start", "--insecure", $"--address=0.0.0.0:{ServerPort}")
+            .WithEntrypoint("/bin/sh")
             .WithHostname("servarr") // snapshots are owned by USER@hostname: keep it stable across re-creations
             .WithHttpEndpoint(targetPort: ServerPort)
             .WithTcpHealthCheck() // every HTTP answer needs the UI password
@@ -42,43 +45,84 @@ public static class KopiaBuilderExtensions
             .WithEnvironment("KOPIA_SERVER_PASSWORD", uiPassword)
             .WithEnvironment("KOPIA_SERVER_CONTROL_USER", "server-control")
             .WithEnvironment("KOPIA_SERVER_CONTROL_PASSWORD", controlPassword)
+            .WithEnvironment(KopiaStartupScript.BackupTimeVariable, KopiaStartupScript.DefaultBackupTime)
+            .WithEnvironment(KopiaStartupScript.KeepLatestVariable, "10")
+            .WithEnvironment(KopiaStartupScript.KeepDailyVariable, "7")
+            .WithEnvironment(KopiaStartupScript.KeepWeeklyVariable, "4")
+            .WithEnvironment(KopiaStartupScript.KeepMonthlyVariable, "24")
             .WithConfigMount(host, "/app/config")
             .WithVolume($"{name}-cache", "/app/cache")
+            // The start-up script connects and sets policies before the server listens; a first repository creation takes a while.
             .WithContainerHealthCheck(["kopia", "server", "status", $"--address=http://127.0.0.1:{ServerPort}"],
-                interval: TimeSpan.FromSeconds(15), startPeriod: TimeSpan.FromSeconds(30));
+                interval: TimeSpan.FromSeconds(15), startPeriod: TimeSpan.FromMinutes(2));
+        // When the model is complete: every source is known, so the script can name each one (replaced if built again).
+        kopia.WithAnnotation(new ModelCompletionAnnotation(_ => kopia.WithAnnotation(
+            new CommandLineArgsAnnotation([ReferenceExpression.Literal("-c"), ReferenceExpression.Literal(KopiaStartupScript.Render(kopia.Resource))]),
+            ResourceAnnotationMutationBehavior.Replace)));
+        return kopia;
     }
 
-    /// <summary>Mounts <paramref name="app"/>'s config folder read-only at <c>/data/&lt;app&gt;</c> so Kopia snapshots it.</summary>
+    /// <summary>
+    /// Backs up the config folder of every other container of the model, declared before or after this call: each
+    /// one's config bind mount (<see cref="ContainerMountPurpose.Config"/>) is mounted read-only at
+    /// <c>/data/&lt;app&gt;</c> with a Kopia policy of its own (its <see cref="BackupExcludeAnnotation"/> patterns).
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// builder.AddKopia("kopia", host, kopiaPassword).WithConfigBackups();
+    /// builder.AddSonarr("sonarr", host); // backed up too
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<KopiaResource> WithConfigBackups(this IResourceBuilder<KopiaResource> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // First in the list: completion callbacks run in annotation order, and AddKopia's (the script) must see every source.
+        builder.Resource.Annotations.Insert(0, new ModelCompletionAnnotation(context =>
+        {
+            foreach (var app in context.Resources.OfType<ContainerResource>().Where(r => r is not KopiaResource && ConfigMount(r) is not null))
+            {
+                AddSource(builder, app);
+            }
+        }));
+        return builder;
+    }
+
+    /// <summary>
+    /// Backs up only <paramref name="app"/>'s config folder, mounted read-only at <c>/data/&lt;app&gt;</c> (use it instead of
+    /// <see cref="WithConfigBackups"/> to choose); throws when the app has no config mount.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// builder.AddKopia("kopia", host, kopiaPassword).WithConfigBackupOf(sonarr).WithConfigBackupOf(plex);
+    /// </code>
+    /// </example>
     public static IResourceBuilder<KopiaResource> WithConfigBackupOf<T>(this IResourceBuilder<KopiaResource> builder, IResourceBuilder<T> app)
         where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(app);
-        foreach (var config in app.Resource.GetMounts().Where(m => m.Purpose == ContainerMountPurpose.Config && m.Type == ContainerMountType.BindMount))
+        if (ConfigMount(app.Resource) is null)
         {
-            builder.WithBindMount(config.Source, $"{SourcesRoot}/{app.Resource.Name}", isReadOnly: true);
+            throw new ArgumentException($"resource '{app.Resource.Name}' has no config bind mount to back up; give it one with .WithConfigMount(host)", nameof(app));
         }
 
+        AddSource(builder, app.Resource);
         return builder;
     }
 
-    /// <summary>
-    /// Gives Kopia the Cloudflare R2 (S3-compatible) repository: the keys as <c>AWS_ACCESS_KEY_ID</c> /
-    /// <c>AWS_SECRET_ACCESS_KEY</c> (which Kopia's S3 storage reads), and bucket, endpoint and region as
-    /// <c>KOPIA_S3_*</c> for the <c>kopia repository connect s3</c> step. Kopia itself does not read <c>KOPIA_S3_*</c>:
-    /// until the backups work adds that start-up step, connect the repository once by hand
-    /// (<c>docker exec kopia kopia repository connect s3 --bucket=$KOPIA_S3_BUCKET --endpoint=$KOPIA_S3_ENDPOINT --region=auto</c>).
-    /// </summary>
-    public static IResourceBuilder<KopiaResource> WithR2Repository(this IResourceBuilder<KopiaResource> builder,
-        IResourceBuilder<ParameterResource> accountId, IResourceBuilder<ParameterResource> bucket,
-        IResourceBuilder<ParameterResource> accessKeyId, IResourceBuilder<ParameterResource> secretAccessKey)
+    /// <summary>The bind mount that holds <paramref name="app"/>'s configuration, or null.</summary>
+    internal static ContainerMountAnnotation? ConfigMount(IResource app) =>
+        app.GetMounts().FirstOrDefault(m => m.Purpose == ContainerMountPurpose.Config && m.Type == ContainerMountType.BindMount);
+
+    private static void AddSource(IResourceBuilder<KopiaResource> builder, ContainerResource app)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder
-            .WithEnvironment("KOPIA_S3_BUCKET", bucket)
-            .WithEnvironment("KOPIA_S3_ENDPOINT", $"{accountId}.r2.cloudflarestorage.com")
-            .WithEnvironment("KOPIA_S3_REGION", "auto")
-            .WithEnvironment("AWS_ACCESS_KEY_ID", accessKeyId)
-            .WithEnvironment("AWS_SECRET_ACCESS_KEY", secretAccessKey);
+        if (builder.Resource.Annotations.OfType<BackupSourceAnnotation>().Any(s => s.App == app) || ConfigMount(app) is not { } config)
+        {
+            return;
+        }
+
+        var path = $"{SourcesRoot}/{app.Name}";
+        builder.WithBindMount(config.Source, path, isReadOnly: true)
+            .WithAnnotation(new BackupSourceAnnotation(app, path));
     }
 }

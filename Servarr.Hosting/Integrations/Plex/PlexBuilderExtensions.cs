@@ -34,6 +34,8 @@ public static class PlexBuilderExtensions
             .WithEnvironment("PLEX_GID", host.GroupId)
             .WithEnvironment("PLEX_CLAIM", claim)
             .WithConfigMount(host)
+            // Regenerated or downloaded again by Plex; Cache/ alone can reach many gigabytes.
+            .WithBackupExcludes("Cache/", "Logs/", "Crash Reports/", "Codecs/", "Updates/")
             .WithVolume($"{name}-transcode", "/transcode")
             .WithWritablePath("/transcode")
             .WithMediaMount(host, "/data/media", subfolder: "media", isReadOnly: true)

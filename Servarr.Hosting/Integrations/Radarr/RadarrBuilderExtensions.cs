@@ -21,5 +21,6 @@ public static class RadarrBuilderExtensions
         IResourceBuilder<ParameterResource>? apiKey = null) =>
         ServarrAppConventions.AddServarrApp(builder, new RadarrResource(name), host,
             $"{RadarrContainerImageTags.Registry}/{RadarrContainerImageTags.Image}", RadarrContainerImageTags.Tag, RadarrPort, "RADARR", apiKey,
-            mountsMedia: true);
+            mountsMedia: true)
+            .WithBackupExcludes("MediaCover/"); // posters and fanart, downloaded again from the metadata sources
 }

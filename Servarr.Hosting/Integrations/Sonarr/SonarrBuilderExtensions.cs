@@ -22,5 +22,6 @@ public static class SonarrBuilderExtensions
         IResourceBuilder<ParameterResource>? apiKey = null) =>
         ServarrAppConventions.AddServarrApp(builder, new SonarrResource(name), host,
             $"{SonarrContainerImageTags.Registry}/{SonarrContainerImageTags.Image}", SonarrContainerImageTags.Tag, SonarrPort, "SONARR", apiKey,
-            mountsMedia: true);
+            mountsMedia: true)
+            .WithBackupExcludes("MediaCover/"); // posters and fanart, downloaded again from the metadata sources
 }

@@ -27,6 +27,7 @@ public static class TautulliBuilderExtensions
             .WithEnvironment("TZ", host.TimeZone)
             .WithApiKey(key, "TAUTULLI_API_KEY")
             .WithConfigMount(host)
+            .WithBackupExcludes("logs/", "cache/") // Tautulli rebuilds its image cache; the history lives in tautulli.db
             .WithHttpHealthCheck("/status")
             .WithCurlHealthCheck(TautulliPort, "/status");
     }

@@ -4,8 +4,10 @@ using Docker.DotNet.Models;
 namespace Servarr.Hosting.Orchestration.Docker;
 
 /// <summary>The engine calls run mode makes, one thin method each; the parameters come from <see cref="ContainerSpecMapper"/>.</summary>
-public sealed class DockerContainerRuntime(IDockerClient client) : IContainerRuntime, IDisposable
+public sealed partial class DockerContainerRuntime(IDockerClient client) : IContainerRuntime, IDisposable
 {
+    private IDockerClient Client => client;
+
     /// <summary>Connects to the engine at <paramref name="endpoint"/> (one-line error when it does not answer); owns the client.</summary>
     public static async Task<DockerContainerRuntime> ConnectAsync(Uri endpoint, CancellationToken cancellationToken) =>
         new(await new DockerClientFactory().ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false));
