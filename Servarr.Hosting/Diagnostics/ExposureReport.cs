@@ -1,0 +1,114 @@
+using System.Text;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Integrations.Cloudflared;
+
+namespace Servarr.Hosting.Diagnostics;
+
+/// <summary>
+/// What <c>doctor</c> prints: how exposed the stack is, read from the model alone (no engine) — host ports, public
+/// hostnames, Docker socket users, privileges, writable mounts, and who reaches whom through the network zones.
+/// Non-secret parameter values fill in paths and the domain; secret values are never read.
+/// </summary>
+public static class ExposureReport
+{
+    /// <summary>Renders the report for <paramref name="model"/>; <paramref name="value"/> gives non-secret parameter values (null: unknown).</summary>
+    public static string Render(DistributedApplicationModel model, Func<ParameterResource, string?> value)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(value);
+        string Show(ReferenceExpression e) => e.Render(r => r is ParameterResource { Secret: false } p ? value(p) ?? $"{{{p.Name}}}" : $"{{{r.Owner.Name}}}");
+        var containers = model.Containers.ToList();
+        var text = new StringBuilder();
+
+        Section(text, "Host ports (published on every interface)");
+        foreach (var c in containers.Where(c => c.GetEndpoints().Any(e => e.Port is not null)))
+        {
+            var why = c.Annotations.OfType<HostPortAnnotation>().FirstOrDefault()?.Reason ?? "no reason given";
+            Line(text, c.Name, string.Join(", ", c.GetEndpoints().Where(e => e.Port is not null).Select(e => $"{e.Port}/{(e.Protocol == EndpointProtocol.Udp ? "udp" : "tcp")}")), why);
+        }
+
+        Section(text, "Public hostnames (the only way in from the internet)");
+        foreach (var tunnel in containers.OfType<CloudflaredResource>())
+        {
+            var domain = value(tunnel.Domain) is { Length: > 0 } d ? d : $"{{{tunnel.Domain.Name}}}";
+            text.Append("  tunnel '").Append(tunnel.Name).Append("', ").Append(tunnel.Mode?.ToString().ToLowerInvariant() ?? "no").Append(" mode\n");
+            foreach (var rule in CloudflaredIngress.Rules(model, domain))
+            {
+                Line(text, rule.Hostname, rule.Service, "");
+            }
+
+            Line(text, "anything else", "http_status:404", "");
+        }
+
+        Section(text, "Docker socket (read-only stops writes to the file, not API calls: each of these is root on the host)");
+        foreach (var c in containers.Where(c => c.GetMounts().Any(m => m.Target.EndsWith("/docker.sock", StringComparison.Ordinal))))
+        {
+            var mount = c.GetMounts().First(m => m.Target.EndsWith("/docker.sock", StringComparison.Ordinal));
+            Line(text, c.Name, mount.IsReadOnly ? "read-only" : "WRITABLE", c.Annotations.OfType<DockerSocketAccessAnnotation>().FirstOrDefault()?.Reason ?? "no reason given");
+        }
+
+        Section(text, "Privileges");
+        var newPrivileges = containers.Where(c => !c.HasNoNewPrivileges()).ToList();
+        text.Append("  no-new-privileges: ").Append(containers.Count - newPrivileges.Count).Append(" of ").Append(containers.Count)
+            .Append(" containers").Append(newPrivileges.Count == 0 ? "\n" : $" (not: {string.Join(", ", newPrivileges.Select(c => $"{c.Name} — {c.Annotations.OfType<AllowNewPrivilegesAnnotation>().First().Reason}"))})\n");
+        text.Append("  privileged containers: none (Servarr cannot declare one)\n");
+        foreach (var c in containers.Where(c => c.Annotations.OfType<CapabilityAnnotation>().Any() || c.Annotations.OfType<DeviceAnnotation>().Any()))
+        {
+            var parts = c.Annotations.OfType<CapabilityAnnotation>().Select(a => $"capability {a.Capability}")
+                .Concat(c.Annotations.OfType<DeviceAnnotation>().Select(d => $"device {d.HostPath}"));
+            Line(text, c.Name, string.Join(", ", parts), "");
+        }
+
+        Section(text, "Writable mounts (what a compromised app can change on the host)");
+        foreach (var c in containers)
+        {
+            foreach (var mount in c.GetMounts().Where(m => !m.IsReadOnly))
+            {
+                var source = mount.Type == ContainerMountType.Volume ? $"volume {mount.VolumeName}" : Show(mount.Source);
+                Line(text, c.Name, $"{mount.Target} <- {source}", mount.Purpose == ContainerMountPurpose.Other ? "" : mount.Purpose.ToString().ToLowerInvariant());
+            }
+        }
+
+        var zones = new NetworkZones(model);
+        Section(text, "Network zones (containers on a zone reach each other; apps behind a VPN are in their gateway's place)");
+        foreach (var zone in zones.All)
+        {
+            var members = zones.Members(zone).Select(m => Behind(containers, m) is { Count: > 0 } behind ? $"{m.Name} (+ {string.Join(", ", behind)})" : m.Name);
+            Line(text, zone, string.Join(", ", members), "");
+        }
+
+        Section(text, "Who calls whom (references, and the address used)");
+        foreach (var c in containers)
+        {
+            var targets = EnvironmentEvaluator.Evaluate(c, new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish))
+                .SelectMany(e => e.Value.References).OfType<EndpointPropertyReference>()
+                .Select(r => $"{r.Endpoint.Resource.Name} at {InNetworkAddress.Render(r.Endpoint.Url)}")
+                .Distinct().ToList();
+            if (targets.Count > 0)
+            {
+                Line(text, c.Name, string.Join(", ", targets), "");
+            }
+        }
+
+        Section(text, "Run mode");
+        text.Append("  every endpoint on 127.0.0.1 ports only (Plex also on its host port); dashboard UI and OTLP on 127.0.0.1;\n")
+            .Append("  resource service on 127.0.0.1 and the Docker bridge gateway, with an API key; .env and secrets.env written 0600\n");
+        return text.ToString();
+    }
+
+    private static List<string> Behind(IEnumerable<ContainerResource> containers, ContainerResource gateway) =>
+        containers.Where(c => c.GetVpnGateway() == gateway).Select(c => c.Name).ToList();
+
+    private static void Section(StringBuilder text, string title) => text.Append(text.Length == 0 ? "" : "\n").Append(title).Append('\n');
+
+    private static void Line(StringBuilder text, string what, string detail, string why)
+    {
+        text.Append("  ").Append(what.PadRight(20)).Append(' ').Append(detail);
+        if (why.Length > 0)
+        {
+            text.Append("  — ").Append(why);
+        }
+
+        text.Append('\n');
+    }
+}
