@@ -4,7 +4,7 @@ namespace Servarr.Hosting.Validation;
 
 /// <summary>
 /// Network zones hold what the model says: an app can reach what it references and waits for (Kubernetes waits with a
-/// connection), and the tunnel can reach every app it publishes. Refused otherwise, with the network to add.
+/// connection), the tunnel can reach every app it publishes, and Uptime Kuma every app it monitors over HTTP. Refused otherwise, with the network to add.
 /// </summary>
 internal static class ZoneRules
 {
@@ -25,6 +25,15 @@ internal static class ZoneRules
                 {
                     context.Report(container, $"{why} '{other.Name}' but they share no network ({Describe(zones, container)}; '{other.Name}' is on {Join(zones.Of(other))}); add .WithNetwork({zones.Of(other)[0]}) to '{(container.GetVpnGateway() ?? container).Name}'");
                 }
+            }
+        }
+
+        foreach (var kuma in context.Model.Containers.OfType<AutoKumaResource>().Select(a => a.UptimeKuma).Distinct())
+        {
+            foreach (var app in context.Model.Containers.Where(c => c.Annotations.OfType<HttpHealthCheckAnnotation>().Any()
+                && !c.Annotations.OfType<MonitoringExclusionAnnotation>().Any() && !zones.CanReach(kuma, c)))
+            {
+                context.Report(app, $"gets an HTTP monitor but '{kuma.Name}' cannot reach it ('{kuma.Name}' is on {Join(zones.Of(kuma))}, '{app.Name}' on {Join(zones.Of(app))}); add .WithNetwork({zones.Of(app)[0]}) to '{kuma.Name}', or .WithoutMonitoring(\"why\") to '{app.Name}'");
             }
         }
 

@@ -72,6 +72,21 @@ public class ZoneRulesTests
     }
 
     [Fact]
+    public void AnAppUptimeKumaCannotReachIsRefusedUnlessItIsNotMonitored()
+    {
+        var (builder, edge, internalZone) = Zoned();
+        var host = builder.AddHost();
+        var kuma = builder.AddUptimeKuma("uptime-kuma", host).WithNetwork(edge);
+        builder.AddAutoKuma("autokuma", host, kuma, builder.AddParameter("user", defaultValue: "admin"), builder.AddParameter("pw", secret: true, defaultValue: "x")).WithNetwork(edge);
+        App(builder, "api", 80).WithHttpHealthCheck("/health").WithNetwork(internalZone);
+        App(builder, "batch", 81).WithHttpHealthCheck("/health").WithNetwork(internalZone).WithoutMonitoring("checked by its own job");
+
+        Assert.Equal(
+            ["resource 'api': gets an HTTP monitor but 'uptime-kuma' cannot reach it ('uptime-kuma' is on edge, 'api' on internal); add .WithNetwork(internal) to 'uptime-kuma', or .WithoutMonitoring(\"why\") to 'api'"],
+            builder.Problems());
+    }
+
+    [Fact]
     public void WithoutNetworksEveryoneSharesTheDefaultNetwork()
     {
         var builder = TestAppBuilder.Create();
