@@ -9,8 +9,12 @@ var domain = builder.AddParameter("domain", description: "Your domain; public ho
 var tz = builder.AddParameter("tz", description: "Time zone of every app, e.g. Europe/Amsterdam");
 var puid = builder.AddParameter("puid", description: "User id that owns config and media files");
 var pgid = builder.AddParameter("pgid", description: "Group id that owns config and media files");
-var configRoot = builder.AddParameter("config-root", description: "Host folder holding each app's config (<config root>/<app>)");
-var mediaRoot = builder.AddParameter("media-root", description: "Host folder of the library (media/tv, media/movies) and downloads (torrents)");
+// Not set: `dotnet run` uses folders under Servarr.AppHost/.servarr (created on first run); published files keep the
+// parameters, with the server paths below as their defaults.
+var configRoot = builder.AddFolderParameter("config-root", ".servarr/config", "/srv/servarr/config",
+    "Host folder holding each app's config (<config root>/<app>)");
+var mediaRoot = builder.AddFolderParameter("media-root", ".servarr/data", "/srv/media",
+    "Host folder of the library (media/tv, media/movies) and downloads (torrents)", "media/tv", "media/movies", "torrents");
 var host = new HostSettings(tz, puid, pgid, configRoot, mediaRoot);
 
 var vpnProvider = builder.AddParameter("vpn-provider", description: "Gluetun VPN_SERVICE_PROVIDER, e.g. mullvad, protonvpn");
@@ -37,7 +41,7 @@ var smtpUser = builder.AddParameter("smtp-username", description: "SMTP user nam
 var smtpPassword = builder.AddParameter("smtp-password", secret: true, defaultValue: "", description: "SMTP password (empty: none)");
 var kumaUser = builder.AddParameter("uptime-kuma-username", description: "Uptime Kuma admin user AutoKuma logs in as (create it in Kuma's first-run page)");
 var kumaPassword = builder.AddParameter("uptime-kuma-password", secret: true, description: "Password of that Uptime Kuma user");
-var pushbulletToken = builder.AddParameter("pushbullet-access-token", secret: true, description: "Pushbullet access token for monitor alerts");
+var pushbulletToken = builder.AddParameter("pushbullet-access-token", secret: true, defaultValue: "", description: "Pushbullet access token for monitor alerts (empty: no alerts)");
 
 // ── Network zones: the tunnel reaches only `edge`; apps that call each other meet on `internal`; the VPN apps ──
 //    live in gluetun's namespace; AutoKuma reaches only Uptime Kuma (`monitoring`); Kopia and Watchtower reach no

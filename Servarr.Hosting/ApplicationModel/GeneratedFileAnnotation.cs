@@ -14,7 +14,8 @@ namespace Servarr.Hosting.ApplicationModel;
 public sealed class GeneratedFileAnnotation : IResourceAnnotation
 {
     /// <summary>Records a generated file.</summary>
-    public GeneratedFileAnnotation(ReferenceExpression hostPath, string target, Func<GeneratedFileContext, string> render)
+    public GeneratedFileAnnotation(ReferenceExpression hostPath, string target, Func<GeneratedFileContext, string> render,
+        IReadOnlyList<ParameterResource>? uses = null)
     {
         ArgumentNullException.ThrowIfNull(hostPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
@@ -27,7 +28,11 @@ public sealed class GeneratedFileAnnotation : IResourceAnnotation
         HostPath = hostPath;
         Target = target;
         Render = render;
+        Uses = uses ?? [];
     }
+
+    /// <summary>The parameters the file is rendered from (the container waits for them in run mode).</summary>
+    public IReadOnlyList<ParameterResource> Uses { get; }
 
     /// <summary>Where run mode writes the file on the host.</summary>
     public ReferenceExpression HostPath { get; }

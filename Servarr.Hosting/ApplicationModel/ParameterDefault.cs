@@ -31,3 +31,21 @@ public sealed record GenerateParameterDefault : ParameterDefault
     /// <summary>Whether punctuation may appear (off for API keys: hexadecimal only).</summary>
     public bool Special { get; }
 }
+
+/// <summary>
+/// A folder under the AppHost's directory used when the stack runs on this machine (<c>dotnet run</c>) and configuration
+/// has none, so a fresh clone runs without setting anything. Publishing never uses it: published files keep the
+/// parameter, filled with <see cref="PublishedValue"/> (a path on the real host) when one is given.
+/// </summary>
+/// <param name="Path">The absolute development folder (resolved from the AppHost's directory when declared).</param>
+/// <param name="Subfolders">Folders created inside it on first run, e.g. <c>media/tv</c>.</param>
+/// <param name="PublishedValue">The value published files get when configuration has none, e.g. <c>/srv/media</c>; null: required.</param>
+public sealed record DevelopmentParameterDefault(string Path, IReadOnlyList<string> Subfolders, string? PublishedValue = null) : ParameterDefault
+{
+    /// <summary>The absolute path.</summary>
+    public string Path { get; } = !string.IsNullOrWhiteSpace(Path) && System.IO.Path.IsPathRooted(Path)
+        ? Path : throw new ArgumentException("A development default is an absolute path.", nameof(Path));
+
+    /// <summary>Folders created inside it on first run.</summary>
+    public IReadOnlyList<string> Subfolders { get; } = Subfolders ?? [];
+}

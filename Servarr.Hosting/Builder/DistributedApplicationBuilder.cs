@@ -31,13 +31,15 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
         var configuration = new ConfigurationManager();
         configuration.AddJsonFile(Path.Combine(AppHostDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        UserSecretsPath = options.UserSecretsPath
+            ?? (options.ReadMachineConfiguration && UserSecretsId is not null ? PathHelper.GetSecretsPathFromSecretsId(UserSecretsId) : null);
+        if (UserSecretsPath is not null)
+        {
+            configuration.AddJsonFile(UserSecretsPath, optional: true, reloadOnChange: false);
+        }
+
         if (options.ReadMachineConfiguration)
         {
-            if (UserSecretsId is not null)
-            {
-                configuration.AddJsonFile(PathHelper.GetSecretsPathFromSecretsId(UserSecretsId), optional: true, reloadOnChange: false);
-            }
-
             configuration.AddEnvironmentVariables();
         }
 
@@ -51,6 +53,12 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
     /// <summary>The AppHost's user-secrets id, where generated secrets are kept; null when it has none.</summary>
     public string? UserSecretsId { get; }
+
+    /// <summary>The user-secrets file this AppHost reads and keeps generated or entered values in; null when it has none.</summary>
+    public string? UserSecretsPath { get; }
+
+    /// <summary>The store of <see cref="UserSecretsPath"/>, or null.</summary>
+    public UserSecretsStore? UserSecrets => UserSecretsPath is null ? null : new UserSecretsStore(UserSecretsPath);
 
     /// <inheritdoc />
     public IConfigurationManager Configuration { get; }

@@ -12,6 +12,12 @@ public sealed class DistributedApplicationOptions
     /// <summary>The user-secrets id; defaults to the AppHost assembly's <c>UserSecretsId</c>.</summary>
     public string? UserSecretsId { get; init; }
 
+    /// <summary>
+    /// The user-secrets file, read and written even when <see cref="ReadMachineConfiguration"/> is off; defaults to the
+    /// file of <see cref="UserSecretsId"/> (tests point it at a temporary file).
+    /// </summary>
+    public string? UserSecretsPath { get; init; }
+
     /// <summary>Read environment variables and user-secrets (tests turn this off for repeatable output).</summary>
     public bool ReadMachineConfiguration { get; init; } = true;
 

@@ -44,4 +44,28 @@ public static class ParameterBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.AddResource(new ParameterResource(name, secret: true, new GenerateParameterDefault(length), description));
     }
+
+    /// <summary>
+    /// Adds a folder parameter that, in run mode only and when configuration has none, is <paramref name="developmentFolder"/>
+    /// under the AppHost's directory, created on first run with <paramref name="subfolders"/>. Publishing keeps it a
+    /// parameter for the real host, filled with <paramref name="publishedValue"/> when configuration has none.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var mediaRoot = builder.AddFolderParameter("media-root", ".servarr/data", "/srv/media", "Library and downloads", "media/tv", "media/movies");
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<ParameterResource> AddFolderParameter(this IDistributedApplicationBuilder builder, string name,
+        string developmentFolder, string? publishedValue = null, string? description = null, params string[] subfolders)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(developmentFolder);
+        if (publishedValue is not null && !publishedValue.StartsWith('/'))
+        {
+            throw new ArgumentException($"Parameter '{name}': the published value '{publishedValue}' must be an absolute path on the host, e.g. /srv/media.", nameof(publishedValue));
+        }
+
+        var path = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, developmentFolder));
+        return builder.AddResource(new ParameterResource(name, secret: false, new DevelopmentParameterDefault(path, subfolders, publishedValue), description));
+    }
 }

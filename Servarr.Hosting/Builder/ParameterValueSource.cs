@@ -11,4 +11,10 @@ public enum ParameterValueSource
     Default,
     /// <summary>Generated now and saved to user-secrets.</summary>
     Generated,
+
+    /// <summary>A folder under the AppHost's directory, used because nothing is configured (run mode only).</summary>
+    Development,
+
+    /// <summary>Entered while the stack runs (dashboard or terminal) and saved to user-secrets.</summary>
+    Entered,
 }

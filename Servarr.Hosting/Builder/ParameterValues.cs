@@ -14,7 +14,7 @@ public sealed class ParameterValues
     private readonly IConfiguration _configuration;
     private readonly UserSecretsStore? _store;
     private readonly bool _mayGenerate;
-    private readonly Dictionary<string, ParameterValue> _cache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParameterValue> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Creates a resolver. <paramref name="store"/> may be null when the AppHost has no user-secrets id.</summary>
     public ParameterValues(IConfiguration configuration, DistributedApplicationExecutionContext executionContext, UserSecretsStore? store)
@@ -40,6 +40,20 @@ public sealed class ParameterValues
         return value;
     }
 
+    /// <summary>
+    /// Sets <paramref name="parameter"/> to <paramref name="value"/> while the stack runs: kept in the AppHost's user-secrets
+    /// (when it has them) and used from now on by this resolver.
+    /// </summary>
+    public ParameterValue Provide(ParameterResource parameter, string value)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(value);
+        _store?.Set(parameter.ConfigurationKey, value);
+        var provided = new ParameterValue(value, ParameterValueSource.Entered, parameter.Secret);
+        _cache[parameter.Name] = provided;
+        return provided;
+    }
+
     private ParameterValue ResolveUncached(ParameterResource parameter)
     {
         var configured = _configuration[parameter.ConfigurationKey];
@@ -52,6 +66,10 @@ public sealed class ParameterValues
         {
             case ConstantParameterDefault constant:
                 return new(constant.Value, ParameterValueSource.Default, parameter.Secret);
+            case DevelopmentParameterDefault development when _mayGenerate:
+                return new(development.Path, ParameterValueSource.Development, parameter.Secret);
+            case DevelopmentParameterDefault { PublishedValue: { } published }:
+                return new(published, ParameterValueSource.Default, parameter.Secret);
             case GenerateParameterDefault generate when _mayGenerate:
                 var created = Generate(generate);
                 _store?.Set(parameter.ConfigurationKey, created);

@@ -18,8 +18,11 @@ internal static class LiveStatusTable
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && !showLogs
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
-    /// <summary>The table for <paramref name="state"/>, rows in <paramref name="order"/> (the start plan's order).</summary>
-    public static Table Build(RunState state, IReadOnlyList<string> order)
+    /// <summary>
+    /// The table for <paramref name="state"/>, rows in <paramref name="order"/> (the start plan's order); <paramref name="note"/>
+    /// gives a resource's details when it has no reason of its own (e.g. its optional features that are off).
+    /// </summary>
+    public static Table Build(RunState state, IReadOnlyList<string> order, Func<string, string?>? note = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(order);
@@ -36,18 +39,19 @@ internal static class LiveStatusTable
                 new Markup(Markup.Escape(snapshot.Health ?? "")),
                 new Markup(string.Join('\n', (snapshot.Urls ?? []).Select(u => $"[link={Markup.Escape(u)}]{Markup.Escape(u)}[/]"))),
                 new Markup(snapshot.Restarts.ToString(CultureInfo.InvariantCulture)),
-                new Markup($"[grey]{Markup.Escape(snapshot.Reason ?? "")}[/]"));
+                new Markup($"[grey]{Markup.Escape(snapshot.Reason ?? note?.Invoke(snapshot.Name) ?? "")}[/]"));
         }
 
         return table;
     }
 
     /// <summary>Shows the table on <paramref name="console"/> and redraws it on every change until <paramref name="cancellationToken"/> fires; the last picture stays.</summary>
-    public static Task ShowAsync(IAnsiConsole console, RunState state, IReadOnlyList<string> order, CancellationToken cancellationToken)
+    public static Task ShowAsync(IAnsiConsole console, RunState state, IReadOnlyList<string> order, CancellationToken cancellationToken,
+        Func<string, string?>? note = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(state);
-        return console.Live(Build(state, order)).AutoClear(false).StartAsync(async context =>
+        return console.Live(Build(state, order, note)).AutoClear(false).StartAsync(async context =>
         {
             var changed = 1;
             void OnChange(ResourceSnapshot _) => Interlocked.Exchange(ref changed, 1);
@@ -58,7 +62,7 @@ internal static class LiveStatusTable
                 {
                     if (Interlocked.Exchange(ref changed, 0) == 1)
                     {
-                        context.UpdateTarget(Build(state, order));
+                        context.UpdateTarget(Build(state, order, note));
                         context.Refresh();
                     }
 

@@ -43,7 +43,7 @@ internal static class RestoreCommand
         }
 
         var builder = application.Builder;
-        var store = builder.UserSecretsId is null ? null : UserSecretsStore.ForId(builder.UserSecretsId);
+        var store = builder.UserSecrets;
         var run = new RunContext(AppIdentity.AppName(builder), "restore", new ParameterValues(builder.Configuration, builder.ExecutionContext, store),
             builder.AppHostDirectory);
         var plan = RestorePlan.Create(application.Model, app, run);

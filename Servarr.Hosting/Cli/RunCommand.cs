@@ -49,9 +49,20 @@ internal static class RunCommand
     {
         var showLogs = run.ShowLogs;
         await using var session = await RunSession.CreateAsync(application, run.Options, cancellationToken).ConfigureAwait(false);
-        foreach (var folder in session.CreatedFolders)
+        if (session.DevelopmentFolders.Count > 0)
         {
-            await output.WriteLineAsync($"created config folder {folder}").ConfigureAwait(false);
+            var folders = string.Join(", ", session.DevelopmentFolders.Select(d => $"{d.Parameter.Name} = {Path.GetRelativePath(Directory.GetCurrentDirectory(), d.Folder)}"));
+            var keys = string.Join(" and ", session.DevelopmentFolders.Select(d => d.Parameter.ConfigurationKey));
+            await output.WriteLineAsync($"using development folders ({folders}); set {keys} to use your own").ConfigureAwait(false);
+        }
+
+        if (session.CreatedFolders.Count > 0)
+        {
+            var parent = Path.GetDirectoryName(session.CreatedFolders[0]);
+            var names = session.CreatedFolders.All(f => Path.GetDirectoryName(f) == parent)
+                ? $"{string.Join(", ", session.CreatedFolders.Select(Path.GetFileName))} in {parent}"
+                : string.Join(", ", session.CreatedFolders);
+            await output.WriteLineAsync($"created {session.CreatedFolders.Count} config folder(s): {names}").ConfigureAwait(false);
         }
 
         // A live table on a terminal; timestamped lines for CI, logs, and when console output is mixed in.
@@ -75,8 +86,16 @@ internal static class RunCommand
             await output.WriteLineAsync($"dashboard: {login} (resource service on port {session.ResourceServicePort})").ConfigureAwait(false);
         }
 
+        var gate = session.Orchestrator.Gate!;
+        foreach (var line in ParameterSummary.Lines(session.Model, gate))
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
         var order = StartPlan.Create(session.Model).Containers.Select(c => c.Name).ToList();
-        var display = live ? LiveStatusTable.ShowAsync(AnsiConsole.Console, session.State, order, cancellationToken) : Task.CompletedTask;
+        var containers = session.Model.Containers.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        string? Note(string name) => containers.TryGetValue(name, out var c) ? ParameterSummary.FeatureNote(c, gate) : null;
+        var display = live ? LiveStatusTable.ShowAsync(AnsiConsole.Console, session.State, order, cancellationToken, Note) : Task.CompletedTask;
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);

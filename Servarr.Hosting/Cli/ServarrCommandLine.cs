@@ -4,7 +4,7 @@ using Servarr.Hosting.Validation;
 namespace Servarr.Hosting.Cli;
 
 /// <summary>
-/// The AppHost's command line: <c>run</c> (the default), <c>publish</c>, <c>down</c>, <c>restore</c> and <c>doctor</c>, plus Aspire's verb-less
+/// The AppHost's command line: <c>run</c> (the default), <c>publish</c>, <c>down</c>, <c>restore</c>, <c>doctor</c> and <c>params</c>, plus Aspire's verb-less
 /// <c>--publisher manifest --output-path aspire-manifest.json</c>. Known errors print one line each and exit non-zero.
 /// </summary>
 public static class ServarrCommandLine
@@ -29,6 +29,7 @@ public static class ServarrCommandLine
         root.Subcommands.Add(DownCommand.Create(application, output, error));
         root.Subcommands.Add(RestoreCommand.Create(application, output));
         root.Subcommands.Add(DoctorCommand.Create(application, output));
+        root.Subcommands.Add(ParamsCommand.Create(application, output));
         root.SetAction((result, token) => result.GetValue(publisher) is { } name
             ? PublishCommand.PublishAsync(application, name, result.GetValue(outputPath), output, token, result.GetValue(withDashboard))
             : RunCommand.RunAsync(application, readRun(result), output, token));

@@ -26,7 +26,8 @@ public static class DashboardResourceMapper
     public const string Start = "resource-start", Stop = "resource-stop", Restart = "resource-restart";
 
     /// <summary>Maps one resource.</summary>
-    public static Proto.Resource Map(ContainerResource container, ResourceSnapshot snapshot, RunContext run, ResourceTimes times, bool hidden = false)
+    public static Proto.Resource Map(ContainerResource container, ResourceSnapshot snapshot, RunContext run, ResourceTimes times, bool hidden = false,
+        string? note = null)
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -55,6 +56,11 @@ public static class DashboardResourceMapper
             IsReadOnly = m.IsReadOnly,
         }));
         resource.Properties.AddRange(Properties(container, snapshot));
+        if (note is not null)
+        {
+            resource.Properties.Add(new Proto.ResourceProperty { Name = "servarr.features", DisplayName = "Optional features", Value = Value.ForString(note) });
+        }
+
         resource.HealthReports.AddRange(HealthReports(container, snapshot));
         resource.Relationships.AddRange(container.Annotations.OfType<ResourceReferenceAnnotation>().Select(r => (r.Target.Name, "Reference"))
             .Concat(container.Annotations.OfType<WaitAnnotation>().Select(w => (w.Target.Name, "WaitFor")))

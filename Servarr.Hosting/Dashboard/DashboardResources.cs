@@ -38,9 +38,13 @@ public sealed class DashboardResources : IDisposable
     /// <summary>Whether <paramref name="name"/> is one of the resources.</summary>
     public bool Contains(string name) => _containers.ContainsKey(name);
 
+    /// <summary>A resource's note beside its state, e.g. its optional features that are off; set once the stack starts.</summary>
+    public Func<ContainerResource, string?>? Note { get; set; }
+
     /// <summary>The dashboard's message for <paramref name="name"/> now.</summary>
     public Proto.Resource Get(string name) =>
-        DashboardResourceMapper.Map(_containers[name], _state.Get(name), _run, _times.GetValueOrDefault(name, new ResourceTimes(null, null, null)), _hidden.Contains(name));
+        DashboardResourceMapper.Map(_containers[name], _state.Get(name), _run, _times.GetValueOrDefault(name, new ResourceTimes(null, null, null)), _hidden.Contains(name),
+            Note?.Invoke(_containers[name]));
 
     /// <summary>A feed of the names of resources that changed, until the returned subscription is disposed.</summary>
     public IDisposable Subscribe(out ChannelReader<string> changes)

@@ -8,7 +8,7 @@ namespace Servarr.Hosting.Dashboard;
 
 /// <summary>
 /// The dashboard's resource service: application name, resources with their changes, console logs that follow, the
-/// start/stop/restart commands, and an interactions stream kept open. Every call is checked by <see cref="ApiKeyInterceptor"/>.
+/// start/stop/restart commands, and an interactions stream that asks for missing parameters. Every call is checked by <see cref="ApiKeyInterceptor"/>.
 /// </summary>
 public sealed class ResourceDashboardService(DashboardResources resources, ResourceLogBuffer logs, ApplicationOrchestrator orchestrator, string applicationName)
     : Proto.DashboardService.DashboardServiceBase
@@ -144,21 +144,11 @@ public sealed class ResourceDashboardService(DashboardResources resources, Resou
     }
 
     /// <inheritdoc />
-    public override async Task WatchInteractions(IAsyncStreamReader<Proto.WatchInteractionsRequestUpdate> requestStream,
+    public override Task WatchInteractions(IAsyncStreamReader<Proto.WatchInteractionsRequestUpdate> requestStream,
         IServerStreamWriter<Proto.WatchInteractionsResponseUpdate> responseStream, ServerCallContext context)
     {
-        ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(context);
-        try
-        {
-            // Nothing to ask the user yet: keep the stream open until the dashboard goes away.
-            while (await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false))
-            {
-            }
-        }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
-        {
-        }
+        return ParameterInteractions.ServeAsync(orchestrator.GateReady, requestStream, responseStream, context.CancellationToken);
     }
 
     private static Proto.ResourceCommandResponse Failed(string message) =>

@@ -17,7 +17,7 @@ public sealed partial class ApplicationOrchestrator
             return;
         }
 
-        await StartOneAsync(container, plan, _specs[resource], _pull, _stopping.Token).ConfigureAwait(false);
+        await StartOneAsync(container, plan, _pull, _stopping.Token).ConfigureAwait(false);
     }
 
     /// <summary>Stops <paramref name="resource"/>'s container and keeps it (Docker does not restart a container stopped this way).</summary>

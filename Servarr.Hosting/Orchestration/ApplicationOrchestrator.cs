@@ -24,7 +24,7 @@ public sealed partial class ApplicationOrchestrator(IContainerRuntime runtime, R
     private DistributedApplicationModel? _model;
     private ContainerMonitor? _monitor;
     private StartPlan? _plan;
-    private Dictionary<string, ContainerSpec> _specs = [];
+    private RunContext? _run;
     private PullPolicy _pull;
     private Task? _work;
 
@@ -63,11 +63,11 @@ public sealed partial class ApplicationOrchestrator(IContainerRuntime runtime, R
             await runtime.EnsureVolumeAsync(volume, appLabels, cancellationToken).ConfigureAwait(false);
         }
 
-        var specs = plan.Containers.ToDictionary(c => c.Name, c => ContainerSpecMapper.Map(c, model, run), StringComparer.Ordinal);
-        (_plan, _specs, _pull) = (plan, specs, pull);
+        (_plan, _pull, _run) = (plan, pull, run);
+        SetGate(new ParameterGate(model, run.Parameters, plan));
         plan.Containers.ToList().ForEach(c => state.Set(new ResourceSnapshot(c.Name, ResourceState.NotStarted)));
         var token = _stopping.Token;
-        var starts = plan.Containers.Select(c => Task.Run(() => StartOneAsync(c, plan, specs[c.Name], pull, token), token));
+        var starts = plan.Containers.Select(c => Task.Run(() => StartOneAsync(c, plan, pull, token), token));
         _monitor = new ContainerMonitor(runtime, state, _prober, _ids) { PollInterval = PollInterval, SteadyInterval = SteadyInterval };
         var monitor = Task.Run(() => _monitor.RunAsync(plan, run, token), token);
         _work = Task.WhenAll([.. starts, monitor]);
@@ -124,9 +124,15 @@ public sealed partial class ApplicationOrchestrator(IContainerRuntime runtime, R
         await Task.WhenAll(orphans.Select(o => runtime.RemoveContainerAsync(o.Id, TimeSpan.FromSeconds(2), cancellationToken))).ConfigureAwait(false);
     }
 
-    private async Task StartOneAsync(ContainerResource container, StartPlan plan, ContainerSpec spec, PullPolicy pull, CancellationToken cancellationToken)
+    private async Task StartOneAsync(ContainerResource container, StartPlan plan, PullPolicy pull, CancellationToken cancellationToken)
     {
         var name = container.Name;
+        if (!await WaitForParametersAsync(container, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var spec = ContainerSpecMapper.Map(container, _model!, _run!);
         var root = OrchestrationTelemetry.StartResource(name, spec.Parameters.Image);
         var handedOver = false;
         try
@@ -135,15 +141,8 @@ public sealed partial class ApplicationOrchestrator(IContainerRuntime runtime, R
             {
                 foreach (var prerequisite in plan.PrerequisitesOf(container))
                 {
-                    state.Set(new ResourceSnapshot(name, ResourceState.Waiting, Reason: $"waiting for {prerequisite.Resource.Name} ({prerequisite.Condition})"));
-                    var reached = await state.WaitAsync(prerequisite.Resource.Name, s => Satisfied(s, prerequisite) || Failed(s, prerequisite), cancellationToken)
-                        .ConfigureAwait(false);
-                    if (!Satisfied(reached, prerequisite))
+                    if (await WaitForPrerequisiteAsync(container, prerequisite, cancellationToken).ConfigureAwait(false) is { } reason)
                     {
-                        var why = reached.Restarts >= CrashLoopRestarts && !reached.IsTerminal
-                            ? $"keeps crashing ({reached.Restarts} restarts)"
-                            : $"is {reached.State}";
-                        var reason = $"dependency '{prerequisite.Resource.Name}' {why}{(reached.Reason is null ? "" : $": {reached.Reason}")}";
                         state.Set(new ResourceSnapshot(name, ResourceState.FailedToStart, Reason: reason));
                         OrchestrationTelemetry.Fail(root, reason);
                         return;
@@ -152,6 +151,7 @@ public sealed partial class ApplicationOrchestrator(IContainerRuntime runtime, R
             }
 
             state.Set(new ResourceSnapshot(name, ResourceState.Starting, Reason: "preparing"));
+            await GeneratedFiles.WriteAsync(_model!, _run!, container, cancellationToken).ConfigureAwait(false);
             await EnsureImageAsync(name, spec.Parameters.Image, pull, root, cancellationToken).ConfigureAwait(false);
             var id = await AdoptOrCreateAsync(container, spec, root, cancellationToken).ConfigureAwait(false);
             _ids[name] = id;
@@ -272,15 +272,4 @@ public sealed partial class ApplicationOrchestrator(IContainerRuntime runtime, R
             Logs.Append(name, $"[servarr] console output stopped: {exception.Message}", isError: true);
         }
     }
-
-    private static bool Satisfied(ResourceSnapshot s, StartPrerequisite p) => p.Condition switch
-    {
-        StartCondition.Completed => s.State == ResourceState.Finished && s.ExitCode == p.ExitCode,
-        StartCondition.Healthy => s.IsHealthy,
-        _ => s.ContainerId is not null && s.State is ResourceState.Starting or ResourceState.Running or ResourceState.RuntimeUnhealthy,
-    };
-
-    private static bool Failed(ResourceSnapshot s, StartPrerequisite p) =>
-        s.State is ResourceState.FailedToStart or ResourceState.Exited || (s.State == ResourceState.Finished && !Satisfied(s, p))
-        || (s.Restarts >= CrashLoopRestarts && !Satisfied(s, p));
 }

@@ -28,13 +28,29 @@ public static class GeneratedFiles
         var written = new List<string>();
         foreach (var container in model.Containers)
         {
-            foreach (var file in container.Annotations.OfType<GeneratedFileAnnotation>())
-            {
-                var path = run.HostPath(file.HostPath);
-                var text = Render(file, model, p => run.Parameters.Resolve(p).Value);
-                await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: false, cancellationToken).ConfigureAwait(false);
-                written.Add(path);
-            }
+            written.AddRange(await WriteAsync(model, run, container, cancellationToken).ConfigureAwait(false));
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Writes the generated files of <paramref name="container"/> alone: again right before it starts, so values given
+    /// while the stack runs (a parameter it waited for) are in them.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(DistributedApplicationModel model, RunContext run, ContainerResource container,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(container);
+        var written = new List<string>();
+        foreach (var file in container.Annotations.OfType<GeneratedFileAnnotation>())
+        {
+            var path = run.HostPath(file.HostPath);
+            var text = Render(file, model, p => run.Parameters.Resolve(p).Value);
+            await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: false, cancellationToken).ConfigureAwait(false);
+            written.Add(path);
         }
 
         return written;

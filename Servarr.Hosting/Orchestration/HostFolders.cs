@@ -41,6 +41,42 @@ public static partial class HostFolders
         return created;
     }
 
+    /// <summary>
+    /// Creates the folders of parameters that fall back to a development folder (run mode, nothing configured) with their
+    /// subfolders, owned like the apps that mount them; returns each such parameter with its folder.
+    /// </summary>
+    public static IReadOnlyList<(ParameterResource Parameter, string Folder)> CreateDevelopmentFolders(DistributedApplicationModel model, RunContext run)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(run);
+        var used = new List<(ParameterResource, string)>();
+        foreach (var parameter in model.Parameters.Where(p => p.Default is DevelopmentParameterDefault && run.Parameters.Resolve(p).Source == ParameterValueSource.Development))
+        {
+            var development = (DevelopmentParameterDefault)parameter.Default!;
+            var owner = model.Containers.Where(c => c.GetMounts().Any(m => m.Source.References.Contains(parameter)))
+                .Select(c => c.TryGetLastAnnotation<HostFolderOwnerAnnotation>(out var o) ? o : null).FirstOrDefault(o => o is not null);
+            foreach (var folder in development.Subfolders.Select(s => Path.Combine(development.Path, s)).Prepend(development.Path))
+            {
+                if (Directory.Exists(folder))
+                {
+                    continue;
+                }
+
+                Directory.CreateDirectory(folder);
+                if (owner is not null && !OperatingSystem.IsWindows()
+                    && uint.TryParse(RunExpressions.Render(owner.Uid, run.Parameters), NumberStyles.None, CultureInfo.InvariantCulture, out var uid)
+                    && uint.TryParse(RunExpressions.Render(owner.Gid, run.Parameters), NumberStyles.None, CultureInfo.InvariantCulture, out var gid))
+                {
+                    _ = Chown(folder, uid, gid); // best effort: a developer's own folder stays theirs when chown is not allowed
+                }
+            }
+
+            used.Add((parameter, development.Path));
+        }
+
+        return used;
+    }
+
     [LibraryImport("libc", EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Chown(string path, uint owner, uint group);
 }

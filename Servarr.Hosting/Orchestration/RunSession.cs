@@ -61,6 +61,9 @@ public sealed class RunSession : IAsyncDisposable
     /// <summary>App and session names, parameter values, host ports.</summary>
     public RunContext Context { get; }
 
+    /// <summary>Folder parameters that fell back to a folder under the AppHost's directory, with that folder.</summary>
+    public IReadOnlyList<(ParameterResource Parameter, string Folder)> DevelopmentFolders { get; private init; } = [];
+
     /// <summary>Config folders this session created.</summary>
     public IReadOnlyList<string> CreatedFolders { get; }
 
@@ -115,15 +118,16 @@ public sealed class RunSession : IAsyncDisposable
                 : application.Model;
 
             // Now generated secrets are created once and kept in user-secrets.
-            var store = builder.UserSecretsId is null ? null : UserSecretsStore.ForId(builder.UserSecretsId);
+            var store = builder.UserSecrets;
             var parameters = new ParameterValues(builder.Configuration, builder.ExecutionContext, store);
             var appName = options.AppName ?? AppIdentity.AppName(builder);
             var held = await HeldPortsAsync(runtime, appName, cancellationToken).ConfigureAwait(false);
             var context = new RunContext(appName, Guid.NewGuid().ToString("N")[..12], parameters, builder.AppHostDirectory,
                 DevelopmentPorts.Assign(model, random: options.RandomHostPorts, held: held));
+            var development = HostFolders.CreateDevelopmentFolders(model, context);
             var folders = HostFolders.CreateConfigFolders(model, context);
             await GeneratedFiles.WriteAsync(model, context, cancellationToken).ConfigureAwait(false);
-            return new RunSession(model, runtime, context, endpoint, folders, options.Pull, dashboard);
+            return new RunSession(model, runtime, context, endpoint, folders, options.Pull, dashboard) { DevelopmentFolders = development };
         }
         catch
         {
@@ -151,6 +155,10 @@ public sealed class RunSession : IAsyncDisposable
         }
 
         await Orchestrator.StartAsync(Model, Context, _pull, cancellationToken).ConfigureAwait(false);
+        if (_dashboardResources is { } resources && Orchestrator.Gate is { } gate)
+        {
+            resources.Note = container => ParameterSummary.FeatureNote(container, gate);
+        }
     }
 
     /// <summary>Removes the session's containers (persistent ones and volumes stay).</summary>

@@ -3,7 +3,7 @@ using Servarr.Hosting.ApplicationModel;
 namespace Servarr.Hosting.Orchestration;
 
 /// <summary>
-/// The order in which run mode starts the containers, from <c>WaitFor</c>, <c>WithVpn</c> and <c>WithReference</c>:
+/// The order in which run mode starts the containers, from <c>WaitFor</c>, <c>WithVpn</c> and <c>WithReference</c> (soft):
 /// each container starts as soon as its prerequisites are met, so independent ones start in parallel. Pure: built
 /// from a validated model, no Docker.
 /// </summary>
@@ -75,15 +75,15 @@ public sealed class StartPlan
                     edges.Add(new(gateway, StartCondition.Running));
                     break;
                 case ResourceReferenceAnnotation { Target: ContainerResource target }:
-                    edges.Add(new(target, StartCondition.Running));
+                    edges.Add(new(target, StartCondition.Running, Soft: true));
                     break;
             }
         }
 
-        // One edge per resource, the strongest condition wins (Completed > Healthy > Running).
+        // One edge per resource, the strongest condition wins (Completed > Healthy > Running); soft only when every edge is.
         return edges.Where(e => !ReferenceEquals(e.Resource, container))
             .GroupBy(e => e.Resource, ReferenceEqualityComparer.Instance)
-            .Select(g => g.OrderByDescending(e => e.Condition).First())
+            .Select(g => g.OrderByDescending(e => e.Condition).ThenBy(e => e.Soft).First() with { Soft = g.All(e => e.Soft) })
             .ToList();
     }
 

@@ -52,6 +52,7 @@ internal static class MountRules
             context.Report(container, $"bind mount at {mount.Target} has an empty source; pass the host path to WithBindMount");
         }
         else if (context.ExecutionContext.IsRunMode && mount.Purpose == ContainerMountPurpose.Media && Path.IsPathRooted(source)
+            && !parameters.Any(p => context.Parameters.Resolve(p).Source == ParameterValueSource.Development) // created on first run
             && !context.DirectoryExists(source))
         {
             var hint = parameters.Count > 0 ? $", or point parameter '{parameters[0].Name}' at your library" : "";

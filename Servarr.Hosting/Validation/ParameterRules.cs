@@ -3,8 +3,8 @@ using Servarr.Hosting.ApplicationModel;
 namespace Servarr.Hosting.Validation;
 
 /// <summary>
-/// Secrets go only into environment variables; required parameters have values when the stack runs; a resource
-/// waited on for completion can complete.
+/// Secrets go only into environment variables; a resource waited on for completion can complete. (A parameter without a
+/// value is not a problem: in run mode the resources that use it wait for it, see ParameterGate.)
 /// </summary>
 internal static class ParameterRules
 {
@@ -19,21 +19,6 @@ internal static class ParameterRules
                 {
                     context.Report(resource, $"waits for '{wait.Target.Name}' to complete, but its restart policy is 'always' so it never does; give '{wait.Target.Name}' .WithRestartPolicy(RestartPolicy.No)");
                 }
-            }
-        }
-
-        if (!context.ExecutionContext.IsRunMode)
-        {
-            return;
-        }
-
-        var used = new HashSet<ParameterResource>(context.Model.Resources.SelectMany(r => GraphRules.Expressions(context, r))
-            .SelectMany(e => e.References).OfType<ParameterResource>());
-        foreach (var parameter in context.Model.Parameters.Where(used.Contains))
-        {
-            if (context.Parameters.Resolve(parameter).Source == ParameterValueSource.Missing)
-            {
-                context.Report(parameter, $"required parameter has no value; set it with: dotnet user-secrets set {parameter.ConfigurationKey} <value> --project Servarr.AppHost (or the environment: env '{parameter.EnvironmentVariableName}=<value>' dotnet run ...)");
             }
         }
     }

@@ -81,15 +81,22 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task RunChecksTheModelFirstAndNamesEveryMissingSecret()
+    public async Task RunChecksTheModelFirstAndAWrongValueStartsNothing()
     {
-        var result = await AppHostRunner.RunAsync([]);
+        // Missing values no longer stop a run (what needs them waits, see FirstRunTests); a wrong one still does.
+        using var temp = new TempDirectory();
+        var library = temp.Combine("no-such-library");
+        var result = await AppHostRunner.RunAsync(["run"], new Dictionary<string, string?>
+        {
+            ["Parameters:media-root"] = library,
+            ["Parameters:config-root"] = temp.Combine("config"),
+        });
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
-        Assert.Contains("error: resource 'wireguard-private-key': required parameter has no value; set it with: dotnet user-secrets set Parameters:wireguard-private-key <value> --project Servarr.AppHost (or the environment: env 'Parameters__wireguard-private-key=<value>' dotnet run ...)", result.Error);
-        Assert.Contains("error: resource 'tunnel-token': required parameter has no value;", result.Error);
-        Assert.DoesNotContain("sonarr-api-key", result.Error);
+        Assert.Contains($"or point parameter 'media-root' at your library", result.Error);
+        Assert.DoesNotContain("required parameter has no value", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(Directory.Exists(temp.Combine("config")), "nothing is created when the model is refused");
     }
 
     [Fact]

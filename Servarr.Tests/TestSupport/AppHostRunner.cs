@@ -14,9 +14,9 @@ internal static class AppHostRunner
     public sealed record Result(int ExitCode, string Output, string Error, DistributedApplication? Application);
 
     public static async Task<Result> RunAsync(string[] args, IDictionary<string, string?>? configuration = null, bool skipRun = false,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, string? appHostDirectory = null, string? userSecretsPath = null, TextWriter? liveOutput = null)
     {
-        var output = new StringWriter();
+        var output = liveOutput ?? new StringWriter();
         var error = new StringWriter();
         DistributedApplication? built = null;
         var hook = new DistributedApplicationTestHook
@@ -24,8 +24,9 @@ internal static class AppHostRunner
             ConfigureOptions = options => new DistributedApplicationOptions
             {
                 Args = options.Args,
-                AppHostDirectory = RepositoryPaths.AppHostDirectory,
+                AppHostDirectory = appHostDirectory ?? RepositoryPaths.AppHostDirectory,
                 UserSecretsId = null,
+                UserSecretsPath = userSecretsPath,
                 ReadMachineConfiguration = false,
                 ConfigurationOverrides = configuration ?? new Dictionary<string, string?>(),
             },
@@ -36,7 +37,7 @@ internal static class AppHostRunner
             RunCancellation = cancellation,
         };
         var exitCode = await hook.RunEntryPointAsync(s_appHost, args);
-        return new Result(exitCode, output.ToString(), error.ToString(), built);
+        return new Result(exitCode, output.ToString() ?? "", error.ToString(), built);
     }
 
     /// <summary>The default stack's model, as Program.cs declares it for <paramref name="args"/>.</summary>

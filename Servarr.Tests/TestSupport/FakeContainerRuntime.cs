@@ -91,9 +91,15 @@ internal sealed class FakeContainerRuntime : IContainerRuntime
         return Task.CompletedTask;
     }
 
+    /// <summary>The environment each container was last created with, by name.</summary>
+    public ConcurrentDictionary<string, IList<string>> Environments { get; } = new();
+
+    public IList<string> CreatedEnv(string name) => Environments[name];
+
     public Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"create {spec.Parameters.Name}");
+        Environments[spec.Parameters.Name!] = spec.Parameters.Env ?? [];
         return Task.FromResult(Add(spec.Parameters.Name!, new Dictionary<string, string>(spec.Parameters.Labels!), "created").Id);
     }
 

@@ -36,6 +36,7 @@ public static class AutoKumaBuilderExtensions
         uptimeKuma.WithDockerSocket("its container monitors ask the engine whether each container runs");
 
         var autoKuma = builder.AddResource(new AutoKumaResource(name, uptimeKuma.Resource))
+            .WithAnnotation(new OptionalFeatureAnnotation("monitor sync"))
             .WithImage($"{AutoKumaContainerImageTags.Registry}/{AutoKumaContainerImageTags.Image}", AutoKumaContainerImageTags.Tag)
             .WithEnvironment("TZ", host.TimeZone)
             .WithEnvironment("AUTOKUMA__KUMA__URL", uptimeKuma.GetEndpoint(UptimeKumaResource.PrimaryEndpointName))
@@ -61,7 +62,8 @@ public static class AutoKumaBuilderExtensions
         ArgumentNullException.ThrowIfNull(accessToken);
         var notification = new KumaNotificationAnnotation("pushbullet", "Pushbullet", "pushbullet", "pushbulletAccessToken",
             "AUTOKUMA__ENV__PUSHBULLET_ACCESS_TOKEN", accessToken.Resource);
-        return builder.WithAnnotation(notification).WithEnvironment(notification.SecretVariable, accessToken);
+        return builder.WithAnnotation(notification).WithEnvironment(notification.SecretVariable, accessToken)
+            .WithAnnotation(new OptionalFeatureAnnotation("Pushbullet alerts", accessToken.Resource));
     }
 
     /// <summary>Creates a published status page at <c>/status/&lt;slug&gt;</c> for the apps with a public hostname.</summary>

@@ -31,6 +31,7 @@ public static class CloudflaredBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(domain);
         return builder.AddResource(new CloudflaredResource(name, domain.Resource))
+            .WithAnnotation(new OptionalFeatureAnnotation("the tunnel"))
             .WithImage($"{CloudflaredContainerImageTags.Registry}/{CloudflaredContainerImageTags.Image}", CloudflaredContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: MetricsPort, name: CloudflaredResource.PrimaryEndpointName)
             .WithEnvironment("TUNNEL_METRICS", $"0.0.0.0:{MetricsPort}")
@@ -100,7 +101,8 @@ public static class CloudflaredBuilderExtensions
             .WithAnnotation(new ContainerMountAnnotation(ReferenceExpression.FromParts([.. folder.Parts, "/credentials.json"]),
                 CloudflaredIngress.CredentialsPath, ContainerMountType.BindMount, isReadOnly: true, ContainerMountPurpose.SecretFile))
             .WithAnnotation(new GeneratedFileAnnotation(ReferenceExpression.FromParts([.. folder.Parts, "/config.yml"]), CloudflaredIngress.ConfigPath,
-                context => CloudflaredIngress.RenderConfig(CloudflaredIngress.Rules(context.Model, context.Value(domain)), context.Value(tunnelId.Resource))));
+                context => CloudflaredIngress.RenderConfig(CloudflaredIngress.Rules(context.Model, context.Value(domain)), context.Value(tunnelId.Resource)),
+                [domain, tunnelId.Resource]));
     }
 
     private static void SetMode(IResourceBuilder<CloudflaredResource> builder, CloudflaredTunnelMode mode)

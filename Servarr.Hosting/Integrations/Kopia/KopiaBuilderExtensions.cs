@@ -33,6 +33,7 @@ public static class KopiaBuilderExtensions
         var uiPassword = builder.AddGeneratedSecret($"{name}-server-password", 24, "Password of the Kopia web UI (user admin)");
         var controlPassword = builder.AddGeneratedSecret($"{name}-control-password", 24, "Password of Kopia's server-control API");
         var kopia = builder.AddResource(new KopiaResource(name))
+            .WithAnnotation(new OptionalFeatureAnnotation("backups"))
             .WithImage($"{KopiaContainerImageTags.Registry}/{KopiaContainerImageTags.Image}", KopiaContainerImageTags.Tag)
             .WithEntrypoint("/bin/sh")
             .WithHostname("servarr") // snapshots are owned by USER@hostname: keep it stable across re-creations

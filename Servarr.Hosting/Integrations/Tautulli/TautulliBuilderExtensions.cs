@@ -42,7 +42,9 @@ public static class TautulliBuilderExtensions
         IResourceBuilder<ParameterResource> username, IResourceBuilder<ParameterResource> password)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(host);
         return builder
+            .WithAnnotation(new OptionalFeatureAnnotation("newsletters", host.Resource))
             .WithEnvironment("SMTP_HOST", host)
             .WithEnvironment("SMTP_PORT", port)
             .WithEnvironment("SMTP_USERNAME", username)

@@ -37,8 +37,9 @@ public sealed partial class DockerContainerRuntime(IDockerClient client) : ICont
     public async Task<System.Net.IPAddress?> HostGatewayAsync(CancellationToken cancellationToken)
     {
         var bridge = await client.Networks.InspectNetworkAsync("bridge", cancellationToken).ConfigureAwait(false);
-        var gateway = bridge.IPAM?.Config?.Select(c => c.Gateway).FirstOrDefault(g => !string.IsNullOrEmpty(g));
-        return System.Net.IPAddress.TryParse(gateway, out var address) ? address : null;
+        var config = bridge.IPAM?.Config?.FirstOrDefault(c => !string.IsNullOrEmpty(c.Subnet) || !string.IsNullOrEmpty(c.Gateway));
+        var interfaceName = bridge.Options?.TryGetValue("com.docker.network.bridge.name", out var named) == true ? named : "docker0";
+        return HostGateway.Resolve(config?.Gateway, config?.Subnet, HostGateway.InterfaceAddresses(interfaceName));
     }
 
     /// <inheritdoc />
