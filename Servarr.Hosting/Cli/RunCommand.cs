@@ -51,7 +51,9 @@ internal static class RunCommand
         await using var session = await RunSession.CreateAsync(application, run.Options, cancellationToken).ConfigureAwait(false);
         if (session.DevelopmentFolders.Count > 0)
         {
-            var folders = string.Join(", ", session.DevelopmentFolders.Select(d => $"{d.Parameter.Name} = {Path.GetRelativePath(Directory.GetCurrentDirectory(), d.Folder)}"));
+            static string Shown(string folder) => Path.GetRelativePath(Directory.GetCurrentDirectory(), folder) is var relative && !relative.StartsWith("..", StringComparison.Ordinal)
+                ? relative : folder;
+            var folders = string.Join(", ", session.DevelopmentFolders.Select(d => $"{d.Parameter.Name} = {Shown(d.Folder)}"));
             var keys = string.Join(" and ", session.DevelopmentFolders.Select(d => d.Parameter.ConfigurationKey));
             await output.WriteLineAsync($"using development folders ({folders}); set {keys} to use your own").ConfigureAwait(false);
         }

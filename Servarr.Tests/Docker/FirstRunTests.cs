@@ -43,7 +43,7 @@ public class FirstRunTests
             }
 
             await first.WaitForAsync("cloudflared    NotStarted — off (the tunnel): needs `tunnel-token`", s_within);
-            await first.WaitForAsync("kopia          NotStarted — off (backups): needs `r2-account-id`", s_within);
+            await first.WaitForAsync("kopia          NotStarted — off (backups): needs `kopia-password`, `r2-bucket`, `r2-account-id`", s_within);
             await first.WaitForAsync("autokuma       NotStarted — off (monitor sync): needs `uptime-kuma-password`", s_within);
             Assert.All(s_vpn.Concat(s_off), n => Assert.Equal("", StandInStack.Inspect(n, "{{.Id}}")));
         });
