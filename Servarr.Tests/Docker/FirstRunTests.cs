@@ -21,10 +21,7 @@ public class FirstRunTests
     {
         DockerEngine.RequireAvailable();
         var model = (await AppHostRunner.BuildDefaultStackAsync("run")).Model;
-        var names = model.Containers.Select(c => c.Name).ToList();
-        StandInStack.BuildImages(model.Containers.Select(c => c.GetImage()!.Reference).ToList());
-        StandInStack.RefuseToTouchForeignContainers(names);
-        StandInStack.RemoveContainers(names);
+        var names = StandInStack.Prepare(model);
         using var temp = new TempDirectory(); // a fresh AppHost folder: appsettings.json only
         File.Copy(Path.Combine(RepositoryPaths.AppHostDirectory, "appsettings.json"), temp.Combine("appsettings.json"));
         var secrets = temp.Combine("user-secrets", "secrets.json");

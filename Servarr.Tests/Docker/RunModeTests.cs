@@ -19,10 +19,7 @@ public class RunModeTests
     {
         DockerEngine.RequireAvailable();
         var model = (await AppHostRunner.BuildDefaultStackAsync("run")).Model;
-        var names = model.Containers.Select(c => c.Name).ToList();
-        StandInStack.BuildImages(model.Containers.Select(c => c.GetImage()!.Reference).ToList());
-        StandInStack.RefuseToTouchForeignContainers(names);
-        StandInStack.RemoveContainers(names);
+        var names = StandInStack.Prepare(model);
         using var temp = new TempDirectory();
         var configuration = StackParameters.ForRun(temp);
         using var ctrlC = new CancellationTokenSource();

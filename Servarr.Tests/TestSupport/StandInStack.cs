@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Servarr.Hosting.ApplicationModel;
 
 namespace Servarr.Tests.TestSupport;
 
@@ -29,6 +30,19 @@ internal static class StandInStack
         }).ToList();
         Assert.True(foreign.Count == 0,
             $"containers {string.Join(", ", foreign)} exist and are not test stand-ins; the test will not remove them. Run the Docker tests on a machine without the real stack.");
+    }
+
+    /// <summary>
+    /// Readies the engine for <paramref name="model"/>: stand-in images for every container, a refusal if a same-named
+    /// container is not a stand-in's, and no container left from an earlier test. Returns the container names.
+    /// </summary>
+    public static IReadOnlyList<string> Prepare(DistributedApplicationModel model)
+    {
+        var names = model.Containers.Select(c => c.Name).ToList();
+        BuildImages(model.Containers.Select(c => c.GetImage()!.Reference).ToList());
+        RefuseToTouchForeignContainers(names);
+        RemoveContainers(names);
+        return names;
     }
 
     public static void RemoveContainers(IReadOnlyList<string> names) =>

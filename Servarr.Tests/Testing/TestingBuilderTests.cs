@@ -26,10 +26,7 @@ public class TestingBuilderTests
         using var timeout = new CancellationTokenSource(StandInStack.HealthyWithin);
         using var temp = new TempDirectory();
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync(s_appHost, configuration: StackParameters.ForRun(temp), cancellationToken: timeout.Token);
-        var names = appHost.Model.Containers.Select(c => c.Name).ToList();
-        StandInStack.BuildImages(appHost.Model.Containers.Select(c => c.GetImage()!.Reference).ToList());
-        StandInStack.RefuseToTouchForeignContainers(names);
-        StandInStack.RemoveContainers(names);
+        var names = StandInStack.Prepare(appHost.Model);
         appHost.WithParameter("tz", "Europe/Amsterdam");
 
         await using (var app = await appHost.BuildAsync(timeout.Token))
