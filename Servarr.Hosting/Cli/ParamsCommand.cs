@@ -64,10 +64,10 @@ internal static class ParamsCommand
         }
 
         var rows = ParameterInventory.Read(model, builder.Configuration);
-        if (entered.Count == 0 && terminal is not null && rows.Any(r => r.Status == ParameterStatus.Missing))
+        if (entered.Count == 0 && terminal is not null && rows.Any(IsNeeded))
         {
             await output.WriteAsync(Render(rows).AsMemory(), cancellationToken).ConfigureAwait(false);
-            Ask(terminal, rows.Where(r => r.Status == ParameterStatus.Missing), entered);
+            Ask(terminal, rows.Where(IsNeeded), entered);
         }
 
         if (entered.Count > 0)
@@ -86,6 +86,9 @@ internal static class ParamsCommand
         await output.WriteAsync(Render(rows).AsMemory(), cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
+
+    /// <summary>Missing and used by some container (an unused one, e.g. <c>tunnel-id</c> in remote mode, holds nothing back).</summary>
+    private static bool IsNeeded(ParameterStatusRow row) => row.Status == ParameterStatus.Missing && row.UsedBy.Count > 0;
 
     /// <summary>Asks for each missing value on the terminal (secret input hidden); an empty answer skips it.</summary>
     private static void Ask(IAnsiConsole terminal, IEnumerable<ParameterStatusRow> missing, Dictionary<string, string> entered)
@@ -129,7 +132,7 @@ internal static class ParamsCommand
             text.AppendLine(string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
         }
 
-        var missing = rows.Where(r => r.Status == ParameterStatus.Missing).ToList();
+        var missing = rows.Where(IsNeeded).ToList();
         text.AppendLine(missing.Count == 0
             ? "Nothing missing."
             : $"{missing.Count} missing; what uses them waits (optional features are off). Set one with: dotnet run --project Servarr.AppHost -- params --set {missing[0].Parameter.Name}=<value>");
