@@ -22,10 +22,27 @@ public class FirstRunTests
         DockerEngine.RequireAvailable();
         var model = (await AppHostRunner.BuildDefaultStackAsync("run")).Model;
         var names = StandInStack.Prepare(model);
-        using var temp = new TempDirectory(); // a fresh AppHost folder: appsettings.json only
-        File.Copy(Path.Combine(RepositoryPaths.AppHostDirectory, "appsettings.json"), temp.Combine("appsettings.json"));
-        var secrets = temp.Combine("user-secrets", "secrets.json");
+        using var root = new TempDirectory();
+        // A fresh AppHost folder with appsettings.json only; its name makes the app "firstrun" (networks firstrun-*).
+        var temp = new DirectoryInfo(root.Combine("firstrun.AppHost")).FullName;
+        Directory.CreateDirectory(temp);
+        File.Copy(Path.Combine(RepositoryPaths.AppHostDirectory, "appsettings.json"), Path.Combine(temp, "appsettings.json"));
+        var secrets = root.Combine("user-secrets", "secrets.json");
+        try
+        {
+            await FreshRunThenSecondRunAsync(names, temp, secrets);
+        }
+        finally
+        {
+            var down = await AppHostRunner.RunAsync(["down", "--yes"], appHostDirectory: temp, userSecretsPath: secrets);
+            Assert.True(down.ExitCode == 0, down.Output + down.Error);
+        }
 
+        Assert.Equal("", DockerEngine.Run("docker", ["network", "ls", "-q", "--filter", "name=firstrun"], TimeSpan.FromSeconds(20)).StandardOutput.Trim());
+    }
+
+    private static async Task FreshRunThenSecondRunAsync(IReadOnlyList<string> names, string temp, string secrets)
+    {
         var first = new LiveWriter();
         await RunUntilAsync(temp, secrets, first, async () =>
         {
@@ -51,12 +68,12 @@ public class FirstRunTests
         Assert.Contains("  Pushbullet alerts (autokuma) needs `pushbullet-access-token`", text);
         Assert.Contains("  newsletters (tautulli) needs `smtp-host`", text);
         Assert.DoesNotContain("FailedToStart", text);
-        Assert.True(Directory.Exists(temp.Combine(".servarr", "data", "media", "tv")), text);
-        Assert.True(Directory.Exists(temp.Combine(".servarr", "data", "torrents")), text);
-        Assert.Equal("1000:1000", DockerEngine.Run("stat", ["-c", "%u:%g", temp.Combine(".servarr", "config", "seerr")], TimeSpan.FromSeconds(10)).StandardOutput.Trim());
+        Assert.True(Directory.Exists(Path.Combine(temp, ".servarr", "data", "media", "tv")), text);
+        Assert.True(Directory.Exists(Path.Combine(temp, ".servarr", "data", "torrents")), text);
+        Assert.Equal("1000:1000", DockerEngine.Run("stat", ["-c", "%u:%g", Path.Combine(temp, ".servarr", "config", "seerr")], TimeSpan.FromSeconds(10)).StandardOutput.Trim());
 
         var set = await AppHostRunner.RunAsync(["params", "--set", "vpn-provider=mullvad", "--set", "wireguard-private-key=first-run-test-key",
-            "--set", "wireguard-addresses=10.64.0.2/32"], appHostDirectory: temp.Path, userSecretsPath: secrets);
+            "--set", "wireguard-addresses=10.64.0.2/32"], appHostDirectory: temp, userSecretsPath: secrets);
         Assert.True(set.ExitCode == 0, set.Output + set.Error);
         Assert.DoesNotContain("first-run-test-key", set.Output, StringComparison.Ordinal);
 
@@ -70,10 +87,10 @@ public class FirstRunTests
         Assert.DoesNotContain("FailedToStart", second.Text);
     }
 
-    private static async Task RunUntilAsync(TempDirectory temp, string secrets, LiveWriter output, Func<Task> check)
+    private static async Task RunUntilAsync(string temp, string secrets, LiveWriter output, Func<Task> check)
     {
         using var ctrlC = new CancellationTokenSource();
-        var running = AppHostRunner.RunAsync(["run", "--pull", "never", "--no-dashboard"], cancellation: ctrlC.Token, appHostDirectory: temp.Path,
+        var running = AppHostRunner.RunAsync(["run", "--pull", "never", "--no-dashboard"], cancellation: ctrlC.Token, appHostDirectory: temp,
             userSecretsPath: secrets, liveOutput: output);
         try
         {
