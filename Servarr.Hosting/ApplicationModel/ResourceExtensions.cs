@@ -5,6 +5,8 @@ namespace Servarr.Hosting.ApplicationModel;
 /// <summary>Queries over a resource's annotations, so callers never repeat <c>OfType</c> chains.</summary>
 public static class ResourceExtensions
 {
+    private static readonly DistributedApplicationExecutionContext s_run = new(DistributedApplicationOperation.Run);
+
     /// <summary>The last annotation of type <typeparamref name="T"/>, if any.</summary>
     public static bool TryGetLastAnnotation<T>(this IResource resource, [NotNullWhen(true)] out T? annotation)
         where T : class, IResourceAnnotation
@@ -67,4 +69,23 @@ public static class ResourceExtensions
 
     /// <summary>Upper case with '-' and '.' as '_'.</summary>
     public static string ToEnvironmentName(string name) => name.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
+
+    /// <summary>The value expressions of <paramref name="resource"/> besides its environment: args, mount sources, labels, user.</summary>
+    public static IEnumerable<ReferenceExpression> GetExpressionsBesidesEnvironment(this IResource resource) =>
+        resource.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args)
+            .Concat(resource.GetMounts().Select(m => m.Source))
+            .Concat(resource.Annotations.OfType<ContainerLabelAnnotation>().Select(l => l.Value))
+            .Concat(resource.Annotations.OfType<UserAnnotation>().SelectMany(u => new[] { u.Uid, u.Gid }));
+
+    /// <summary>
+    /// The parameters <paramref name="resource"/> uses when it runs: in its environment, args, mounts, labels, user and the
+    /// files generated for it.
+    /// </summary>
+    /// <example><code>var needs = sonarr.Resource.GetUsedParameters().Select(p => p.Name);</code></example>
+    public static IEnumerable<ParameterResource> GetUsedParameters(this IResource resource) =>
+        EnvironmentEvaluator.Evaluate(resource, s_run).Select(e => e.Value)
+            .Concat(resource.GetExpressionsBesidesEnvironment())
+            .SelectMany(e => e.References).OfType<ParameterResource>()
+            .Concat(resource.Annotations.OfType<GeneratedFileAnnotation>().SelectMany(f => f.Uses))
+            .Distinct();
 }

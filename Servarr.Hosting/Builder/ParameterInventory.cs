@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using Servarr.Hosting.ApplicationModel;
-using Servarr.Hosting.Orchestration;
 
 namespace Servarr.Hosting;
 
@@ -47,7 +46,7 @@ public static class ParameterInventory
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(configuration);
-        var users = model.Parameters.ToDictionary(p => p, p => model.Containers.Where(c => ParameterGate.UsedParameters(c).Contains(p)).Select(c => c.Name).ToList());
+        var users = model.Parameters.ToDictionary(p => p, p => model.Containers.Where(c => c.GetUsedParameters().Contains(p)).Select(c => c.Name).ToList());
         return model.Parameters.Select(p => Row(p, configuration, pending, users[p])).ToList();
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Servarr.Hosting.ApplicationModel;
@@ -14,7 +15,7 @@ public sealed class ParameterValues
     private readonly IConfiguration _configuration;
     private readonly UserSecretsStore? _store;
     private readonly bool _mayGenerate;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParameterValue> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ParameterValue> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Creates a resolver. <paramref name="store"/> may be null when the AppHost has no user-secrets id.</summary>
     public ParameterValues(IConfiguration configuration, DistributedApplicationExecutionContext executionContext, UserSecretsStore? store)

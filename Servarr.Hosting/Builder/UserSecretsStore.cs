@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration.UserSecrets;
 
 namespace Servarr.Hosting;
 
@@ -16,9 +15,6 @@ public sealed class UserSecretsStore
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         FilePath = path;
     }
-
-    /// <summary>The store of user-secrets id <paramref name="userSecretsId"/>.</summary>
-    public static UserSecretsStore ForId(string userSecretsId) => new(PathHelper.GetSecretsPathFromSecretsId(userSecretsId));
 
     /// <summary>The secrets file.</summary>
     public string FilePath { get; }

@@ -6,7 +6,8 @@ namespace Servarr.Hosting.Orchestration;
 
 /// <summary>
 /// Writes the files Servarr generates from the model (<see cref="GeneratedFileAnnotation"/>, e.g. cloudflared's
-/// <c>config.yml</c>) before anything starts, so a container never sees a stale one. Each is replaced atomically.
+/// <c>config.yml</c>) right before their container starts, with the values known then (also ones given while the stack
+/// runs), so a container never sees a stale one. Each is replaced atomically.
 /// </summary>
 public static class GeneratedFiles
 {
@@ -35,8 +36,8 @@ public static class GeneratedFiles
     }
 
     /// <summary>
-    /// Writes the generated files of <paramref name="container"/> alone: again right before it starts, so values given
-    /// while the stack runs (a parameter it waited for) are in them.
+    /// Writes the generated files of <paramref name="container"/> alone: the orchestrator calls it right before the
+    /// container starts, so values given while the stack runs (a parameter it waited for) are in them.
     /// </summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(DistributedApplicationModel model, RunContext run, ContainerResource container,
         CancellationToken cancellationToken)

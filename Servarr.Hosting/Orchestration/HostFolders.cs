@@ -28,10 +28,7 @@ public static partial class HostFolders
 
                 Directory.CreateDirectory(folder);
                 created.Add(folder);
-                if (container.TryGetLastAnnotation<HostFolderOwnerAnnotation>(out var owner) && !OperatingSystem.IsWindows()
-                    && uint.TryParse(RunExpressions.Render(owner.Uid, run.Parameters), NumberStyles.None, CultureInfo.InvariantCulture, out var uid)
-                    && uint.TryParse(RunExpressions.Render(owner.Gid, run.Parameters), NumberStyles.None, CultureInfo.InvariantCulture, out var gid)
-                    && Chown(folder, uid, gid) != 0)
+                if (!TryGive(folder, container.TryGetLastAnnotation<HostFolderOwnerAnnotation>(out var owner) ? owner : null, run, out var uid, out var gid))
                 {
                     throw new ServarrException($"resource '{container.Name}': cannot give {folder} to {uid}:{gid} (errno {Marshal.GetLastPInvokeError()}); run as root or create it yourself: sudo install -d -o {uid} -g {gid} {folder}");
                 }
@@ -63,18 +60,26 @@ public static partial class HostFolders
                 }
 
                 Directory.CreateDirectory(folder);
-                if (owner is not null && !OperatingSystem.IsWindows()
-                    && uint.TryParse(RunExpressions.Render(owner.Uid, run.Parameters), NumberStyles.None, CultureInfo.InvariantCulture, out var uid)
-                    && uint.TryParse(RunExpressions.Render(owner.Gid, run.Parameters), NumberStyles.None, CultureInfo.InvariantCulture, out var gid))
-                {
-                    _ = Chown(folder, uid, gid); // best effort: a developer's own folder stays theirs when chown is not allowed
-                }
+                _ = TryGive(folder, owner, run, out _, out _); // best effort: a developer's own folder stays theirs when chown is not allowed
             }
 
             used.Add((parameter, development.Path));
         }
 
         return used;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="folder"/> to <paramref name="owner"/>'s uid:gid; true when done or nothing to do (no owner,
+    /// Windows, ids that are not numbers), false when chown refused (errno in <see cref="Marshal.GetLastPInvokeError"/>).
+    /// </summary>
+    private static bool TryGive(string folder, HostFolderOwnerAnnotation? owner, RunContext run, out uint uid, out uint gid)
+    {
+        (uid, gid) = (0, 0);
+        return owner is null || OperatingSystem.IsWindows()
+            || !uint.TryParse(RunExpressions.Render(owner.Uid, run.Parameters), NumberStyles.None, CultureInfo.InvariantCulture, out uid)
+            || !uint.TryParse(RunExpressions.Render(owner.Gid, run.Parameters), NumberStyles.None, CultureInfo.InvariantCulture, out gid)
+            || Chown(folder, uid, gid) == 0;
     }
 
     [LibraryImport("libc", EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

@@ -11,7 +11,6 @@ namespace Servarr.Hosting.Orchestration;
 /// </summary>
 public sealed class ParameterGate
 {
-    private static readonly DistributedApplicationExecutionContext s_run = new(DistributedApplicationOperation.Run);
     private readonly ParameterValues _values;
     private readonly StartPlan _plan;
     private readonly Dictionary<string, IReadOnlyList<ParameterResource>> _uses = new(StringComparer.Ordinal);
@@ -26,7 +25,7 @@ public sealed class ParameterGate
         _plan = plan ?? StartPlan.Create(model);
         foreach (var container in model.Containers)
         {
-            _uses[container.Name] = UsedParameters(container).ToList();
+            _uses[container.Name] = container.GetUsedParameters().ToList();
         }
 
         Parameters = model.Parameters.ToList();
@@ -122,15 +121,4 @@ public sealed class ParameterGate
     public bool IsMissing(ParameterResource parameter) => _values.Resolve(parameter).Source == ParameterValueSource.Missing;
 
     private bool IsEmpty(ParameterResource parameter) => string.IsNullOrEmpty(_values.Resolve(parameter).Value);
-
-    /// <summary>The parameters <paramref name="container"/> uses: environment, args, mounts, labels, user, generated files.</summary>
-    internal static IEnumerable<ParameterResource> UsedParameters(ContainerResource container) =>
-        EnvironmentEvaluator.Evaluate(container, s_run).Select(e => e.Value)
-            .Concat(container.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args))
-            .Concat(container.GetMounts().Select(m => m.Source))
-            .Concat(container.Annotations.OfType<ContainerLabelAnnotation>().Select(l => l.Value))
-            .Concat(container.Annotations.OfType<UserAnnotation>().SelectMany(u => new[] { u.Uid, u.Gid }))
-            .SelectMany(e => e.References).OfType<ParameterResource>()
-            .Concat(container.Annotations.OfType<GeneratedFileAnnotation>().SelectMany(f => f.Uses))
-            .Distinct();
 }

@@ -125,8 +125,7 @@ public sealed class RunSession : IAsyncDisposable
             var context = new RunContext(appName, Guid.NewGuid().ToString("N")[..12], parameters, builder.AppHostDirectory,
                 DevelopmentPorts.Assign(model, random: options.RandomHostPorts, held: held));
             var development = HostFolders.CreateDevelopmentFolders(model, context);
-            var folders = HostFolders.CreateConfigFolders(model, context);
-            await GeneratedFiles.WriteAsync(model, context, cancellationToken).ConfigureAwait(false);
+            var folders = HostFolders.CreateConfigFolders(model, context); // generated files are written as each container starts
             return new RunSession(model, runtime, context, endpoint, folders, options.Pull, dashboard) { DevelopmentFolders = development };
         }
         catch

@@ -55,11 +55,7 @@ internal static class GraphRules
             environment = [];
         }
 
-        return environment.Select(e => e.Value)
-            .Concat(resource.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args))
-            .Concat(resource.GetMounts().Select(m => m.Source))
-            .Concat(resource.Annotations.OfType<ContainerLabelAnnotation>().Select(l => l.Value))
-            .Concat(resource.Annotations.OfType<UserAnnotation>().SelectMany(u => new[] { u.Uid, u.Gid }));
+        return environment.Select(e => e.Value).Concat(resource.GetExpressionsBesidesEnvironment());
     }
 
     private static List<List<IResource>> FindCycles(IReadOnlyList<IResource> resources)
