@@ -134,4 +134,29 @@ public class ParamsCommandTests
         Assert.DoesNotContain(Canary, console.Output + output, StringComparison.Ordinal);
         Assert.Matches(@"^later\s+missing\s+-\s+vpn$", Line(output.ToString()[output.ToString().LastIndexOf("PARAMETER", StringComparison.Ordinal)..], "later"));
     }
+
+    [Fact]
+    public async Task SetWithoutUserSecretsSaysHowToGiveTheValueInstead()
+    {
+        using var temp = new TempDirectory();
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { AppHostDirectory = temp.Path, ReadMachineConfiguration = false });
+        builder.AddContainer("vpn", "docker.io/library/vpn", "1.0").WithEnvironment("KEY", builder.AddParameter("vpn-key", secret: true));
+        var command = ParamsCommand.Create(builder.Build(), new StringWriter(), () => null);
+
+        var refused = await Assert.ThrowsAsync<ServarrException>(() => command.Parse(["--set", "vpn-key=x"])
+            .InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+
+        Assert.Equal("this AppHost has no UserSecretsId, so values cannot be saved; add <UserSecretsId> to its .csproj or set them as environment variables (Parameters__<name>)",
+            refused.Message);
+    }
+
+    [Fact]
+    public void AFolderParametersPublishedValueMustBeAHostPath()
+    {
+        var builder = TestAppBuilder.Create();
+
+        var refused = Assert.Throws<ArgumentException>(() => builder.AddFolderParameter("media-root", ".servarr/data", "srv/media"));
+
+        Assert.StartsWith("Parameter 'media-root': the published value 'srv/media' must be an absolute path on the host, e.g. /srv/media.", refused.Message, StringComparison.Ordinal);
+    }
 }
