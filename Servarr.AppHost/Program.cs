@@ -35,10 +35,6 @@ var keepLatest = builder.AddParameter("backup-keep-latest", description: "Snapsh
 var keepDaily = builder.AddParameter("backup-keep-daily", description: "... plus one per day for N days");
 var keepWeekly = builder.AddParameter("backup-keep-weekly", description: "... plus one per week for N weeks");
 var keepMonthly = builder.AddParameter("backup-keep-monthly", description: "... plus one per month for N months");
-var smtpHost = builder.AddParameter("smtp-host", description: "SMTP server for Tautulli newsletters (empty: none)");
-var smtpPort = builder.AddParameter("smtp-port", description: "SMTP port");
-var smtpUser = builder.AddParameter("smtp-username", description: "SMTP user name");
-var smtpPassword = builder.AddParameter("smtp-password", secret: true, defaultValue: "", description: "SMTP password (empty: none)");
 var kumaUser = builder.AddParameter("uptime-kuma-username", description: "Uptime Kuma admin user AutoKuma logs in as (create it in Kuma's first-run page)");
 var kumaPassword = builder.AddParameter("uptime-kuma-password", secret: true, description: "Password of that Uptime Kuma user");
 var pushbulletToken = builder.AddParameter("pushbullet-access-token", secret: true, defaultValue: "", description: "Pushbullet access token for monitor alerts (empty: no alerts)");
@@ -85,7 +81,6 @@ radarr.WithReference(plex.GetEndpoint("http"));
 // ── The apps around Plex ─────────────────────────────────────────────────────────────────────────────────────
 var tautulli = builder.AddTautulli("tautulli", host)
     .WithReference(plex).WaitFor(plex)
-    .WithNewsletterSmtp(smtpHost, smtpPort, smtpUser, smtpPassword)
     .WithNetwork(internalZone)
     .WithAutoUpdate();
 

@@ -34,6 +34,17 @@ public sealed class ParameterResource : Resource, IValueReference
     /// <summary>The configuration key the value is read from.</summary>
     public string ConfigurationKey => $"Parameters:{Name}";
 
+    /// <summary>
+    /// The value configuration holds while the model is built, else the constant default, else null — for the few
+    /// choices made at build time (tunnel mode, whether alerts are configured); a generated value is never read here.
+    /// </summary>
+    /// <example><code>var mode = tunnelMode.Resource.BuildTimeValue(builder.Configuration) ?? "remote";</code></example>
+    public string? BuildTimeValue(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[ConfigurationKey] ?? (Default as ConstantParameterDefault)?.Value;
+    }
+
     /// <summary>The environment variable that sets the value in run mode.</summary>
     public string EnvironmentVariableName => $"Parameters__{Name}";
 

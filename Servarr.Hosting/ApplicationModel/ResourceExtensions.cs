@@ -78,6 +78,18 @@ public static class ResourceExtensions
             .Concat(resource.Annotations.OfType<UserAnnotation>().SelectMany(u => new[] { u.Uid, u.Gid }));
 
     /// <summary>
+    /// Whether <paramref name="endpoint"/> of <paramref name="resource"/> is reached from outside the stack: declared
+    /// external (<c>WithExternalHttpEndpoints</c>) or published at a public hostname (<c>WithPublicHostname</c>).
+    /// </summary>
+    /// <example><code>var external = uptimeKuma.Resource.IsExternal(uptimeKuma.Resource.GetEndpoints()[0]); // true with WithPublicHostname("status")</code></example>
+    public static bool IsExternal(this IResource resource, EndpointAnnotation endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.IsExternal || resource.Annotations.OfType<PublicHostnameAnnotation>().Any(p => p.EndpointName == endpoint.Name);
+    }
+
+    /// <summary>
     /// The parameters <paramref name="resource"/> uses when it runs: in its environment, args, mounts, labels, user and the
     /// files generated for it.
     /// </summary>

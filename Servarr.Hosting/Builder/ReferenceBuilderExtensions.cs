@@ -6,8 +6,10 @@ namespace Servarr.Hosting;
 public static class ReferenceBuilderExtensions
 {
     /// <summary>
-    /// Injects the URL of every endpoint of <paramref name="source"/> as <c>services__&lt;name&gt;__&lt;endpoint&gt;__0</c>
-    /// and <c>&lt;NAME&gt;_&lt;ENDPOINT&gt;</c>, plus <c>&lt;NAME&gt;_API_KEY</c> when the app has an API key parameter.
+    /// Records that the resource uses <paramref name="source"/> and injects the URL of every endpoint of it as
+    /// <c>services__&lt;name&gt;__&lt;endpoint&gt;__0</c> and <c>&lt;NAME&gt;_&lt;ENDPOINT&gt;</c>, plus <c>&lt;NAME&gt;_API_KEY</c> when
+    /// the app has an API key parameter — unless the resource chose otherwise with <see cref="WithReferenceEnvironment{T}"/>
+    /// (the media apps' integrations choose <see cref="ReferenceEnvironmentInjectionFlags.None"/>: they read none of it).
     /// </summary>
     /// <example>
     /// <code>
@@ -20,16 +22,17 @@ public static class ReferenceBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(source);
         var target = source.Resource;
+        var holder = builder.Resource;
         return builder
             .WithAnnotation(new ResourceReferenceAnnotation(target))
             .WithAnnotation(new EnvironmentCallbackAnnotation(context =>
             {
                 foreach (var endpoint in target.GetEndpoints())
                 {
-                    AddEndpointVariables(context, new EndpointReference(target, endpoint.Name));
+                    AddEndpointVariables(context, holder, new EndpointReference(target, endpoint.Name));
                 }
 
-                AddApiKey(context, target);
+                AddApiKey(context, holder, target);
             }));
     }
 
@@ -40,25 +43,50 @@ public static class ReferenceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(endpoint);
+        var holder = builder.Resource;
         return builder
             .WithAnnotation(new ResourceReferenceAnnotation(endpoint.Resource, endpoint.EndpointName))
             .WithAnnotation(new EnvironmentCallbackAnnotation(context =>
             {
-                AddEndpointVariables(context, endpoint);
-                AddApiKey(context, endpoint.Resource);
+                AddEndpointVariables(context, holder, endpoint);
+                AddApiKey(context, holder, endpoint.Resource);
             }));
     }
 
-    private static void AddEndpointVariables(EnvironmentCallbackContext context, EndpointReference endpoint)
+    /// <summary>
+    /// Chooses what <c>WithReference</c> writes into this resource's environment; the references themselves (order,
+    /// zones, validation) stay. An app that reads none of those variables should say so, so that its environment holds
+    /// only what it reads.
+    /// </summary>
+    /// <example><code>builder.AddContainer("bazarr", "lscr.io/linuxserver/bazarr", "v1.6.0-ls360").WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None);</code></example>
+    public static IResourceBuilder<T> WithReferenceEnvironment<T>(this IResourceBuilder<T> builder, ReferenceEnvironmentInjectionFlags flags)
+        where T : IResourceWithEnvironment
     {
-        var owner = endpoint.Resource;
-        context.EnvironmentVariables[$"services__{owner.Name}__{endpoint.EndpointName}__0"] = endpoint.Url;
-        context.EnvironmentVariables[$"{owner.ToEnvironmentName()}_{ResourceExtensions.ToEnvironmentName(endpoint.EndpointName)}"] = endpoint.Url;
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithAnnotation(new ReferenceEnvironmentInjectionAnnotation(flags), ResourceAnnotationMutationBehavior.Replace);
     }
 
-    private static void AddApiKey(EnvironmentCallbackContext context, IResource target)
+    private static ReferenceEnvironmentInjectionFlags Flags(IResource holder) =>
+        holder.Annotations.OfType<ReferenceEnvironmentInjectionAnnotation>().LastOrDefault()?.Flags ?? ReferenceEnvironmentInjectionFlags.All;
+
+    private static void AddEndpointVariables(EnvironmentCallbackContext context, IResource holder, EndpointReference endpoint)
     {
-        if (target.GetApiKey() is { } key)
+        var owner = endpoint.Resource;
+        var flags = Flags(holder);
+        if (flags.HasFlag(ReferenceEnvironmentInjectionFlags.ServiceDiscovery))
+        {
+            context.EnvironmentVariables[$"services__{owner.Name}__{endpoint.EndpointName}__0"] = endpoint.Url;
+        }
+
+        if (flags.HasFlag(ReferenceEnvironmentInjectionFlags.Endpoints))
+        {
+            context.EnvironmentVariables[$"{owner.ToEnvironmentName()}_{ResourceExtensions.ToEnvironmentName(endpoint.EndpointName)}"] = endpoint.Url;
+        }
+    }
+
+    private static void AddApiKey(EnvironmentCallbackContext context, IResource holder, IResource target)
+    {
+        if (Flags(holder).HasFlag(ReferenceEnvironmentInjectionFlags.ConnectionProperties) && target.GetApiKey() is { } key)
         {
             context.EnvironmentVariables[$"{target.ToEnvironmentName()}_API_KEY"] = key;
         }

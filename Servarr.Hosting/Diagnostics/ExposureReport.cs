@@ -80,9 +80,15 @@ public static class ExposureReport
         Section(text, "Who calls whom (references, and the address used)");
         foreach (var c in containers)
         {
-            var targets = EnvironmentEvaluator.Evaluate(c, new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish))
-                .SelectMany(e => e.Value.References).OfType<EndpointPropertyReference>()
-                .Select(r => $"{r.Endpoint.Resource.Name} at {InNetworkAddress.Render(r.Endpoint.Url)}")
+            // The model's references (whether or not they put anything in the environment), then endpoints named in it.
+            var referenced = c.Annotations.OfType<ResourceReferenceAnnotation>()
+                .Where(r => r.Target is IResourceWithEndpoints)
+                .SelectMany(r => ((IResourceWithEndpoints)r.Target).GetEndpoints().Where(e => r.EndpointName is null || e.Name == r.EndpointName)
+                    .Select(e => new EndpointReference((IResourceWithEndpoints)r.Target, e.Name)));
+            var inEnvironment = EnvironmentEvaluator.Evaluate(c, new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish))
+                .SelectMany(e => e.Value.References).OfType<EndpointPropertyReference>().Select(r => r.Endpoint);
+            var targets = referenced.Concat(inEnvironment)
+                .Select(r => $"{r.Resource.Name} at {InNetworkAddress.Render(r.Url)}")
                 .Distinct().ToList();
             if (targets.Count > 0)
             {

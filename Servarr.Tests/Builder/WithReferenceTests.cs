@@ -12,14 +12,33 @@ public class WithReferenceTests
         var builder = TestAppBuilder.Create();
         var host = builder.AddHost();
         var sonarr = builder.AddSonarr("sonarr", host);
-        var seerr = builder.AddSeerr("seerr", host).WithReference(sonarr);
+        var client = builder.AddContainer("client", "docker.io/library/client", "1.0").WithReference(sonarr);
 
-        var env = Evaluate(builder, seerr.Resource);
+        var env = Evaluate(builder, client.Resource);
 
         Assert.Equal("{sonarr.bindings.http.url}", env["services__sonarr__http__0"]);
         Assert.Equal("{sonarr.bindings.http.url}", env["SONARR_HTTP"]);
         Assert.Equal("{sonarr-api-key.value}", env["SONARR_API_KEY"]);
+        Assert.Contains(client.Resource.Annotations.OfType<ResourceReferenceAnnotation>(), r => r.Target == sonarr.Resource);
+    }
+
+    [Fact]
+    public void TheInjectionFlagsChooseWhatAReferenceWritesAndTheReferenceStays()
+    {
+        var builder = TestAppBuilder.Create();
+        var host = builder.AddHost();
+        var sonarr = builder.AddSonarr("sonarr", host);
+        var seerr = builder.AddSeerr("seerr", host).WithReference(sonarr); // the integration chose None: Seerr reads none of it
+        var endpoints = builder.AddContainer("endpoints", "docker.io/library/client", "1.0").WithReference(sonarr)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.Endpoints);
+        var keyOnly = builder.AddContainer("key-only", "docker.io/library/client", "1.0").WithReference(sonarr)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionProperties);
+
+        Assert.DoesNotContain(Evaluate(builder, seerr.Resource).Keys, k => k.StartsWith("SONARR", StringComparison.Ordinal) || k.StartsWith("services__", StringComparison.Ordinal));
         Assert.Contains(seerr.Resource.Annotations.OfType<ResourceReferenceAnnotation>(), r => r.Target == sonarr.Resource);
+        Assert.Equal(["SONARR_HTTP"], Evaluate(builder, endpoints.Resource).Keys);
+        Assert.Equal(["SONARR_API_KEY"], Evaluate(builder, keyOnly.Resource).Keys);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ReferenceEnvironmentInjectionAnnotation((ReferenceEnvironmentInjectionFlags)64));
     }
 
     [Fact]

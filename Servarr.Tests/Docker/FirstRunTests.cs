@@ -66,7 +66,6 @@ public class FirstRunTests
         Assert.Contains("using development folders (config-root = ", text);
         Assert.Contains("  gluetun needs `vpn-provider`, `wireguard-private-key`, `wireguard-addresses`; qbittorrent, prowlarr, sonarr, radarr wait for it", text);
         Assert.Contains("  Pushbullet alerts (autokuma) needs `pushbullet-access-token`", text);
-        Assert.Contains("  newsletters (tautulli) needs `smtp-host`", text);
         Assert.DoesNotContain("FailedToStart", text);
         Assert.True(Directory.Exists(Path.Combine(temp, ".servarr", "data", "media", "tv")), text);
         Assert.True(Directory.Exists(Path.Combine(temp, ".servarr", "data", "torrents")), text);

@@ -8,6 +8,9 @@ namespace Servarr.Tests.Integrations;
 /// <summary>AutoKuma's labels are derived from the model: every container and every health path gets its monitor.</summary>
 public class AutoKumaTests
 {
+    private static Task<DistributedApplication> WithPushbulletAsync() =>
+        AppHostRunner.BuildDefaultStackAsync(new Dictionary<string, string?> { ["Parameters:pushbullet-access-token"] = "o.token" });
+
     private static Dictionary<string, string> Labels(IResource resource) =>
         resource.Annotations.OfType<ContainerLabelAnnotation>().GroupBy(l => l.Key)
             .ToDictionary(g => g.Key, g => g.Last().Value.Render(r => throw new InvalidOperationException($"label {g.Key} refers to {r}")));
@@ -15,7 +18,7 @@ public class AutoKumaTests
     [Fact]
     public async Task EveryContainerAndEveryHealthPathOfTheDefaultStackHasItsMonitor()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await WithPushbulletAsync();
         var containers = app.Model.Containers.ToList();
         Assert.Contains(containers, c => c is AutoKumaResource);
 
@@ -49,7 +52,22 @@ public class AutoKumaTests
     {
         Assert.Equal("60", labels[$"{monitor}.interval"]);
         Assert.Equal("2", labels[$"{monitor}.max_retries"]);
-        Assert.Equal("[\"pushbullet\"]", labels[$"{monitor}.notification_names"]);
+        // AutoKuma's setting is notification_name_list; it drops unknown keys silently (so notification_names did nothing).
+        Assert.Equal("[\"pushbullet\"]", labels[$"{monitor}.notification_name_list"]);
+        Assert.DoesNotContain(labels.Keys, k => k.EndsWith(".notification_names", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutAPushbulletTokenNoNotificationIsCreatedOrAttached()
+    {
+        var app = await AppHostRunner.BuildDefaultStackAsync(); // appsettings.json leaves pushbullet-access-token empty
+
+        var labels = app.Model.Containers.SelectMany(c => Labels(c)).ToList();
+
+        Assert.Contains(labels, l => l.Key.EndsWith(".http.url", StringComparison.Ordinal)); // the monitors are there
+        Assert.DoesNotContain(labels, l => l.Key.Contains("notification", StringComparison.Ordinal));
+        var autoKuma = app.Model.Containers.OfType<AutoKumaResource>().Single();
+        Assert.Contains(autoKuma.Annotations.OfType<OptionalFeatureAnnotation>(), f => f.Feature == "Pushbullet alerts"); // still reported off
     }
 
     [Fact]
@@ -97,7 +115,7 @@ public class AutoKumaTests
     [Fact]
     public async Task ThePushbulletTokenIsReadFromAutoKumasEnvironmentNotWrittenInALabel()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await WithPushbulletAsync();
         var autoKuma = app.Model.Containers.OfType<AutoKumaResource>().Single();
         var labels = Labels(autoKuma);
 
@@ -149,7 +167,7 @@ public class AutoKumaTests
         Assert.Equal("late", labels["kuma.late-container.docker.docker_container"]);
         Assert.Equal("300", labels["kuma.late-http.http.interval"]);
         Assert.Equal("4", labels["kuma.late-container.docker.max_retries"]);
-        Assert.DoesNotContain(labels.Keys, k => k.EndsWith(".notification_names", StringComparison.Ordinal));
+        Assert.DoesNotContain(labels.Keys, k => k.Contains("notification", StringComparison.Ordinal));
         Assert.DoesNotContain(Labels(quiet.Resource).Keys, k => k.StartsWith("kuma.", StringComparison.Ordinal));
     }
 
@@ -168,6 +186,7 @@ public class AutoKumaTests
         Assert.True(result.ExitCode == 0, result.Error);
         var compose = await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml"));
         Assert.Contains("get_env(name='AUTOKUMA__ENV__PUSHBULLET_ACCESS_TOKEN')", compose);
+        Assert.Contains("notification_name_list: '[\"pushbullet\"]'", compose);
         Assert.Contains("AUTOKUMA__ENV__PUSHBULLET_ACCESS_TOKEN", compose);
         foreach (var file in Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories))
         {

@@ -23,7 +23,7 @@ public class IntegrationFactsTests
         { "seerr", new("ghcr.io/seerr-team/seerr:v3.4.1", 5055, "/api/v1/status", "/app/config", "API_KEY", false) },
         { "wizarr", new("ghcr.io/wizarrrr/wizarr:v2026.7.1", 5690, "/health", "/data", null, false) },
         { "tautulli", new("ghcr.io/tautulli/tautulli:v2.17.2", 8181, "/status", "/config", "TAUTULLI_API_KEY", false) },
-        { "maintainerr", new("ghcr.io/maintainerr/maintainerr:v3.24.0", 6246, "/api/health/ready", "/opt/data", null, false) },
+        { "maintainerr", new("ghcr.io/maintainerr/maintainerr:3.24.0", 6246, "/api/health/ready", "/opt/data", null, false) },
         { "watchtower", new("ghcr.io/nicholas-fedor/watchtower:1.8.0", 0, null, "", null, false) },
     };
 

@@ -74,14 +74,15 @@ public class ContainerSpecMapperTests
     [Fact]
     public async Task EnvironmentCarriesRealValuesAndInNetworkAddresses()
     {
-        var (app, run) = await DefaultStackAsync(new Dictionary<string, string?> { ["Parameters:tz"] = "Europe/Amsterdam", ["Parameters:sonarr-api-key"] = "k-123" });
+        var (app, run) = await DefaultStackAsync(new Dictionary<string, string?> { ["Parameters:tz"] = "Europe/Amsterdam", ["Parameters:seerr-api-key"] = "k-123" });
 
         var env = Map(app, run, "seerr").Parameters.Env;
+        var autoKuma = Map(app, run, "autokuma").Parameters.Env;
 
         Assert.Contains("TZ=Europe/Amsterdam", env);
-        Assert.Contains("SONARR_HTTP=http://gluetun:8989", env);
-        Assert.Contains("SONARR_API_KEY=k-123", env);
-        Assert.Contains("PLEX_HTTP=http://plex:32400", env);
+        Assert.Contains("API_KEY=k-123", env);
+        Assert.DoesNotContain(env, e => e.StartsWith("SONARR_", StringComparison.Ordinal)); // Seerr reads no variable about Sonarr
+        Assert.Contains("AUTOKUMA__KUMA__URL=http://uptime-kuma:3001", autoKuma);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public class ContainerSpecMapperTests
 
         Assert.All(kopia.Parameters.HostConfig.Mounts.Where(m => m.Target.StartsWith("/data/", StringComparison.Ordinal)), m => Assert.True(m.ReadOnly));
         Assert.Contains(kopia.Parameters.HostConfig.Mounts, m => m is { Type: "volume", Source: "kopia-cache", Target: "/app/cache" });
-        Assert.Equal(["CMD", "kopia", "server", "status", "--address=http://127.0.0.1:51515"], kopia.Parameters.Healthcheck.Test);
+        Assert.Equal(["CMD", "sh", "-c", KopiaBuilderExtensions.HealthCommand], kopia.Parameters.Healthcheck.Test);
         Assert.Equal(global::Docker.DotNet.Models.RestartPolicyKind.Always, kopia.Parameters.HostConfig.RestartPolicy.Name);
         Assert.Equal("servarr", kopia.Parameters.Hostname);
         var expected = app.Model.Containers.Single(c => c.Name == "kopia").Annotations.OfType<ContainerLabelAnnotation>()

@@ -66,7 +66,7 @@ public class KubernetesPublisherTests
 
         Assert.Contains("- name: FIREWALL_INPUT_PORTS\n          value: 8080,6881,9696,8989,7878", gluetun);
         Assert.Contains("path: /dev/net/tun\n          type: CharDevice", gluetun);
-        Assert.Contains("http://gluetun:8989", pods["seerr"]);
+        Assert.Contains("http://gluetun:8989/ping", pods["uptime-kuma"] + pods["autokuma"] + pods["gluetun"]); // VPN apps are reached through gluetun
         var routes = pods["routes"];
         var tcp = routes[routes.IndexOf("kind: IngressRouteTCP", StringComparison.Ordinal)..];
         Assert.Contains("entryPoints:\n  - plex\n", tcp);

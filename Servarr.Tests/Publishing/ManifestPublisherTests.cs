@@ -58,10 +58,14 @@ public class ManifestPublisherTests
         var gluetun = builder.AddGluetun("gluetun", host, builder.AddParameter("p"), builder.AddParameter("k", secret: true), builder.AddParameter("a"));
         var sonarr = builder.AddSonarr("sonarr", host).WithVpn(gluetun);
         var plex = builder.AddPlex("plex", host, builder.AddParameter("claim", secret: true));
-        builder.AddSeerr("seerr", host).WithReference(sonarr).WithReference(plex)
+        // A container that reads references (the default injection); the media apps' integrations turn it off.
+        builder.AddContainer("client", "docker.io/library/client", "1.0").WithReference(sonarr).WithReference(plex)
             .WithEnvironment("GREETING", $"tz is {host.TimeZone}");
+        builder.AddSeerr("seerr", host).WithReference(sonarr).WithReference(plex);
 
-        var env = JsonNode.Parse(Publish(builder))!["resources"]!["seerr"]!["env"]!;
+        var resources = JsonNode.Parse(Publish(builder))!["resources"]!;
+        var env = resources["client"]!["env"]!;
+        Assert.Equal(["API_KEY", "LOG_LEVEL", "PORT", "TZ"], resources["seerr"]!["env"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
 
         Assert.Equal("{sonarr.bindings.http.url}", (string)env["SONARR_HTTP"]!);
         Assert.Equal("{sonarr.bindings.http.url}", (string)env["services__sonarr__http__0"]!);

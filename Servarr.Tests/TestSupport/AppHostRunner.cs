@@ -41,9 +41,12 @@ internal static class AppHostRunner
     }
 
     /// <summary>The default stack's model, as Program.cs declares it for <paramref name="args"/>.</summary>
-    public static async Task<DistributedApplication> BuildDefaultStackAsync(params string[] args)
+    public static Task<DistributedApplication> BuildDefaultStackAsync(params string[] args) => BuildDefaultStackAsync(null, args);
+
+    /// <summary>The default stack's model with <paramref name="configuration"/> (e.g. <c>Parameters:x</c>) set while it is built.</summary>
+    public static async Task<DistributedApplication> BuildDefaultStackAsync(IDictionary<string, string?>? configuration, params string[] args)
     {
-        var result = await RunAsync(args.Length == 0 ? ["publish", "--publisher", "manifest"] : args, skipRun: true);
+        var result = await RunAsync(args.Length == 0 ? ["publish", "--publisher", "manifest"] : args, configuration, skipRun: true);
         return result.Application ?? throw new InvalidOperationException("Program.cs did not call Build().");
     }
 }

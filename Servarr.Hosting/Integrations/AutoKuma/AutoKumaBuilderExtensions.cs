@@ -97,17 +97,21 @@ public static class AutoKumaBuilderExtensions
     private static void LabelModel(ModelCompletionContext context, AutoKumaResource autoKuma)
     {
         var containers = context.Resources.OfType<ContainerResource>().ToList();
+        // A notification whose secret is empty when the model is built would be created with an empty token and fail on
+        // every alert: leave it out (and its name off every monitor) until the value is set, then run or publish again.
+        var notifications = autoKuma.Annotations.OfType<KumaNotificationAnnotation>()
+            .Where(n => !string.IsNullOrWhiteSpace(n.Secret.BuildTimeValue(context.Builder.Configuration))).ToList();
         foreach (var container in containers)
         {
             var target = context.Builder.CreateResourceBuilder(container);
-            foreach (var (key, value) in AutoKumaLabels.ForContainer(autoKuma, container))
+            foreach (var (key, value) in AutoKumaLabels.ForContainer(autoKuma, container, notifications))
             {
                 target.WithLabel(key, value);
             }
         }
 
         var own = context.Builder.CreateResourceBuilder(autoKuma);
-        foreach (var (key, value) in AutoKumaLabels.ForAutoKuma(autoKuma, containers))
+        foreach (var (key, value) in AutoKumaLabels.ForAutoKuma(autoKuma, containers, notifications))
         {
             own.WithLabel(key, value);
         }

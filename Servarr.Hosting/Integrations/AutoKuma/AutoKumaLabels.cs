@@ -12,10 +12,15 @@ public static class AutoKumaLabels
 {
     /// <summary>The labels of one container's own monitors (empty when it opted out).</summary>
     /// <example><code>AutoKumaLabels.ForContainer(autokuma, sonarr)["kuma.sonarr-http.http.url"] // "http://gluetun:8989/ping"</code></example>
-    public static IReadOnlyDictionary<string, string> ForContainer(AutoKumaResource autoKuma, ContainerResource container)
+    /// <param name="autoKuma">The AutoKuma resource.</param>
+    /// <param name="container">The container to monitor.</param>
+    /// <param name="notifications">The notifications to attach (default: every one AutoKuma declares).</param>
+    public static IReadOnlyDictionary<string, string> ForContainer(AutoKumaResource autoKuma, ContainerResource container,
+        IReadOnlyList<KumaNotificationAnnotation>? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(autoKuma);
         ArgumentNullException.ThrowIfNull(container);
+        notifications ??= autoKuma.Annotations.OfType<KumaNotificationAnnotation>().ToList();
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (container.Annotations.OfType<MonitoringExclusionAnnotation>().Any())
         {
@@ -23,7 +28,7 @@ public static class AutoKumaLabels
         }
 
         var docker = $"{container.Name}-container";
-        Monitor(autoKuma, labels, docker, "docker", $"{container.Name} (container)", parent: null);
+        Monitor(autoKuma, notifications, labels, docker, "docker", $"{container.Name} (container)", parent: null);
         labels[Key(docker, "docker", "docker_container")] = container.Name;
         labels[Key(docker, "docker", "docker_host_name")] = AutoKumaResource.DockerHostId;
 
@@ -37,7 +42,7 @@ public static class AutoKumaLabels
         {
             var id = health.EndpointName == "http" ? $"{container.Name}-http" : $"{container.Name}-{health.EndpointName}";
             var name = health.EndpointName == "http" ? container.Name : $"{container.Name} ({health.EndpointName})";
-            Monitor(autoKuma, labels, id, "http", name, publicEndpoints.Contains(health.EndpointName) ? AutoKumaResource.PublicGroupId : null);
+            Monitor(autoKuma, notifications, labels, id, "http", name, publicEndpoints.Contains(health.EndpointName) ? AutoKumaResource.PublicGroupId : null);
             var address = InNetworkAddress.Render(new EndpointReference(withEndpoints, health.EndpointName).Url);
             labels[Key(id, "http", "url")] = address + health.Path;
             if (health.StatusCode is < 200 or > 299)
@@ -51,10 +56,15 @@ public static class AutoKumaLabels
 
     /// <summary>The shared entities, labelled on AutoKuma's own container: Docker host, notification, group, status page.</summary>
     /// <example><code>AutoKumaLabels.ForAutoKuma(autokuma, model.Containers)["kuma.servarr-docker.docker_host.path"] // "/var/run/docker.sock"</code></example>
-    public static IReadOnlyDictionary<string, string> ForAutoKuma(AutoKumaResource autoKuma, IEnumerable<ContainerResource> containers)
+    /// <param name="autoKuma">The AutoKuma resource.</param>
+    /// <param name="containers">Every container of the model.</param>
+    /// <param name="notifications">The notifications to create (default: every one AutoKuma declares).</param>
+    public static IReadOnlyDictionary<string, string> ForAutoKuma(AutoKumaResource autoKuma, IEnumerable<ContainerResource> containers,
+        IReadOnlyList<KumaNotificationAnnotation>? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(autoKuma);
         ArgumentNullException.ThrowIfNull(containers);
+        notifications ??= autoKuma.Annotations.OfType<KumaNotificationAnnotation>().ToList();
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [Key(AutoKumaResource.DockerHostId, "docker_host", "name")] = "Servarr Docker engine",
@@ -62,7 +72,7 @@ public static class AutoKumaLabels
             [Key(AutoKumaResource.DockerHostId, "docker_host", "path")] = AutoKumaBuilderExtensions.DockerSocket,
         };
 
-        foreach (var notification in autoKuma.Annotations.OfType<KumaNotificationAnnotation>())
+        foreach (var notification in notifications)
         {
             labels[Key(notification.NotificationId, "notification", "name")] = notification.DisplayName;
             labels[Key(notification.NotificationId, "notification", "active")] = "true";
@@ -74,7 +84,7 @@ public static class AutoKumaLabels
             .Select(c => c.Name).ToList();
         if (publicApps.Count > 0)
         {
-            Monitor(autoKuma, labels, AutoKumaResource.PublicGroupId, "group", "Public apps", parent: null);
+            Monitor(autoKuma, notifications, labels, AutoKumaResource.PublicGroupId, "group", "Public apps", parent: null);
         }
 
         if (autoKuma.Annotations.OfType<KumaStatusPageAnnotation>().LastOrDefault() is { } page)
@@ -89,15 +99,17 @@ public static class AutoKumaLabels
         return labels;
     }
 
-    private static void Monitor(AutoKumaResource autoKuma, SortedDictionary<string, string> labels, string id, string type, string name, string? parent)
+    private static void Monitor(AutoKumaResource autoKuma, IReadOnlyList<KumaNotificationAnnotation> notifications,
+        SortedDictionary<string, string> labels, string id, string type, string name, string? parent)
     {
         labels[Key(id, type, "name")] = name;
         labels[Key(id, type, "interval")] = ((int)autoKuma.Interval.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         labels[Key(id, type, "max_retries")] = autoKuma.MaxRetries.ToString(CultureInfo.InvariantCulture);
-        var notifications = autoKuma.Annotations.OfType<KumaNotificationAnnotation>().Select(n => $"\"{n.NotificationId}\"").ToList();
         if (notifications.Count > 0)
         {
-            labels[Key(id, type, "notification_names")] = $"[{string.Join(",", notifications)}]";
+            // AutoKuma's monitor setting is notification_name_list (a JSON list of notification ids); it drops keys it
+            // does not know without a word, so a misspelt one means no alert ever leaves.
+            labels[Key(id, type, "notification_name_list")] = $"[{string.Join(",", notifications.Select(n => $"\"{n.NotificationId}\""))}]";
         }
 
         if (parent is not null)

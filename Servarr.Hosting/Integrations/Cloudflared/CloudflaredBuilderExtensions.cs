@@ -58,8 +58,7 @@ public static class CloudflaredBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(mode);
-        var value = builder.ApplicationBuilder.Configuration[mode.Resource.ConfigurationKey]
-            ?? (mode.Resource.Default as ConstantParameterDefault)?.Value ?? RemoteModeValue;
+        var value = mode.Resource.BuildTimeValue(builder.ApplicationBuilder.Configuration) ?? RemoteModeValue;
         return value.Trim().ToLowerInvariant() switch
         {
             RemoteModeValue => builder.WithRemoteTunnel(tunnelToken),

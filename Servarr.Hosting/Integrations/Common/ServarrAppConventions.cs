@@ -20,6 +20,7 @@ internal static class ServarrAppConventions
         var app = builder.AddResource(resource)
             .WithImage(image, tag)
             .WithHttpEndpoint(targetPort: port)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithLinuxServerEnvironment(host)
             .WithApiKey(key, $"{environmentPrefix}__AUTH__APIKEY")
             .WithConfigMount(host)

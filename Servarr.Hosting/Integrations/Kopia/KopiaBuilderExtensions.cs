@@ -8,6 +8,13 @@ public static class KopiaBuilderExtensions
     /// <summary>The Kopia server / UI port.</summary>
     public const int ServerPort = 51515;
 
+    /// <summary>
+    /// The health command (run by <c>sh -c</c> in the image, which is Ubuntu based): the server answers its control API
+    /// for the control user, with the repository connected.
+    /// </summary>
+    public const string HealthCommand = "exec kopia server status --address=http://127.0.0.1:51515"
+        + " --server-control-username=\"$KOPIA_SERVER_CONTROL_USER\" --server-control-password=\"$KOPIA_SERVER_CONTROL_PASSWORD\"";
+
     /// <summary>Where backed-up config folders appear inside the Kopia container: <c>/data/&lt;app&gt;</c>.</summary>
     public const string SourcesRoot = "/data";
 
@@ -54,8 +61,10 @@ public static class KopiaBuilderExtensions
             .WithConfigMount(host, "/app/config")
             .WithVolume($"{name}-cache", "/app/cache")
             // The start-up script connects and sets policies before the server listens; a first repository creation takes a while.
-            .WithContainerHealthCheck(["kopia", "server", "status", $"--address=http://127.0.0.1:{ServerPort}"],
-                interval: TimeSpan.FromSeconds(15), startPeriod: TimeSpan.FromMinutes(2));
+            // `kopia server status` authenticates as the *control* user, but reads its defaults from KOPIA_SERVER_USERNAME /
+            // KOPIA_SERVER_PASSWORD — the UI user's variables that `server start` reads — and the control API refuses the UI
+            // user (403). So the check names the control credentials itself (kopia/kopia@v0.23.1: cli/command_server.go).
+            .WithContainerHealthCheck(["sh", "-c", HealthCommand], interval: TimeSpan.FromSeconds(15), startPeriod: TimeSpan.FromMinutes(2));
         // When the model is complete: every source is known, so the script can name each one (replaced if built again).
         kopia.WithAnnotation(new ModelCompletionAnnotation(_ => kopia.WithAnnotation(
             new CommandLineArgsAnnotation([ReferenceExpression.Literal("-c"), ReferenceExpression.Literal(KopiaStartupScript.Render(kopia.Resource))]),

@@ -21,6 +21,7 @@ public static class MaintainerrBuilderExtensions
         return builder.AddResource(new MaintainerrResource(name))
             .WithImage($"{MaintainerrContainerImageTags.Registry}/{MaintainerrContainerImageTags.Image}", MaintainerrContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: MaintainerrPort)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithUser(host.UserId, host.GroupId)
             .WithEnvironment("TZ", host.TimeZone)
             .WithConfigMount(host, "/opt/data")

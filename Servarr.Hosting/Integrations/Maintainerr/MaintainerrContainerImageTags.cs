@@ -5,5 +5,5 @@ internal static class MaintainerrContainerImageTags
 {
     public const string Registry = "ghcr.io";
     public const string Image = "maintainerr/maintainerr";
-    public const string Tag = "v3.24.0";
+    public const string Tag = "3.24.0";
 }

@@ -27,6 +27,7 @@ public static class PlexBuilderExtensions
         return builder.AddResource(new PlexResource(name))
             .WithImage($"{PlexContainerImageTags.Registry}/{PlexContainerImageTags.Image}", PlexContainerImageTags.Tag)
             .WithHttpEndpoint(port: port, targetPort: PlexPort)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithHostPortAllowed("LAN and plex.direct clients connect to Plex directly on its port")
             .WithExternalHttpEndpoints()
             .WithEnvironment("TZ", host.TimeZone)

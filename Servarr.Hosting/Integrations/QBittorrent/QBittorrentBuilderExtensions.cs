@@ -1,4 +1,5 @@
 using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Integrations.QBittorrent;
 
 namespace Servarr.Hosting;
 
@@ -13,8 +14,10 @@ public static class QBittorrentBuilderExtensions
 
     /// <summary>
     /// Adds qBittorrent with its web UI on 8080, the torrent port 6881 (TCP and UDP), its config under the config root,
-    /// and the media root at <c>/data</c> (downloads land in <c>/data/torrents</c>). Put it behind the VPN with
-    /// <c>.WithVpn(gluetun)</c>.
+    /// and the media root at <c>/data</c>. On its first start qBittorrent is given <see cref="QBittorrentConfigSeed.Default"/>:
+    /// downloads in <c>/data/torrents</c>, incomplete ones in <c>/data/torrents/incomplete</c>, categories <c>tv</c> and
+    /// <c>movies</c> in folders of their own — the image's own default, <c>/downloads</c>, is not on a mount. Put it behind
+    /// the VPN with <c>.WithVpn(gluetun)</c>.
     /// </summary>
     /// <example>
     /// <code>
@@ -29,6 +32,7 @@ public static class QBittorrentBuilderExtensions
         return builder.AddResource(new QBittorrentResource(name))
             .WithImage($"{QBittorrentContainerImageTags.Registry}/{QBittorrentContainerImageTags.Image}", QBittorrentContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: WebUiPort)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithEndpoint(targetPort: TorrentingPort, scheme: "tcp", name: "torrent")
             .WithEndpoint(targetPort: TorrentingPort, scheme: "udp", name: "torrent-udp", protocol: EndpointProtocol.Udp)
             .WithLinuxServerEnvironment(host)
@@ -36,7 +40,25 @@ public static class QBittorrentBuilderExtensions
             .WithEnvironment("TORRENTING_PORT", TorrentingPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithConfigMount(host)
             .WithMediaMount(host)
+            .WithConfigSeed(host, QBittorrentConfigSeed.Default)
             .WithHttpHealthCheck("/")
             .WithCurlHealthCheck(WebUiPort, "/");
+    }
+
+    /// <summary>
+    /// Chooses the settings qBittorrent gets on its first start (a LinuxServer init script, mounted read-only at
+    /// <see cref="QBittorrentConfigSeed.Target"/>; run mode writes it to <c>&lt;config root&gt;/.servarr/&lt;name&gt;/</c>,
+    /// compose beside the compose file, Kubernetes into a ConfigMap). A config that already exists is never changed.
+    /// </summary>
+    /// <example><code>qbittorrent.WithConfigSeed(host, new QBittorrentConfigSeed("/data/downloads", [("tv", "tv"), ("movies", "films")]));</code></example>
+    public static IResourceBuilder<QBittorrentResource> WithConfigSeed(this IResourceBuilder<QBittorrentResource> builder, HostSettings host,
+        QBittorrentConfigSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(seed);
+        var hostPath = ReferenceExpression.FromParts([host.ConfigRoot.Resource, $"/.servarr/{builder.Resource.Name}/seed-config.sh"]);
+        return builder.WithAnnotation(new GeneratedFileAnnotation(hostPath, QBittorrentConfigSeed.Target, _ => seed.RenderScript()),
+            ResourceAnnotationMutationBehavior.Replace);
     }
 }

@@ -22,6 +22,7 @@ public static class SeerrBuilderExtensions
         return builder.AddResource(new SeerrResource(name))
             .WithImage($"{SeerrContainerImageTags.Registry}/{SeerrContainerImageTags.Image}", SeerrContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: SeerrPort)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithExternalHttpEndpoints()
             .WithUser(host.UserId, host.GroupId)
             .WithInitProcess()

@@ -22,6 +22,7 @@ public static class TautulliBuilderExtensions
         return builder.AddResource(new TautulliResource(name))
             .WithImage($"{TautulliContainerImageTags.Registry}/{TautulliContainerImageTags.Image}", TautulliContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: TautulliPort)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithEnvironment("PUID", host.UserId)
             .WithEnvironment("PGID", host.GroupId)
             .WithEnvironment("TZ", host.TimeZone)
@@ -30,24 +31,5 @@ public static class TautulliBuilderExtensions
             .WithBackupExcludes("logs/", "cache/") // Tautulli rebuilds its image cache; the history lives in tautulli.db
             .WithHttpHealthCheck("/status")
             .WithCurlHealthCheck(TautulliPort, "/status");
-    }
-
-    /// <summary>
-    /// Passes the SMTP server for newsletters as <c>SMTP_HOST</c>, <c>SMTP_PORT</c>, <c>SMTP_USERNAME</c>,
-    /// <c>SMTP_PASSWORD</c>; enter them in Tautulli's Email notification agent (Tautulli keeps agent settings in its
-    /// database, not in environment variables).
-    /// </summary>
-    public static IResourceBuilder<TautulliResource> WithNewsletterSmtp(this IResourceBuilder<TautulliResource> builder,
-        IResourceBuilder<ParameterResource> host, IResourceBuilder<ParameterResource> port,
-        IResourceBuilder<ParameterResource> username, IResourceBuilder<ParameterResource> password)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(host);
-        return builder
-            .WithAnnotation(new OptionalFeatureAnnotation("newsletters", host.Resource))
-            .WithEnvironment("SMTP_HOST", host)
-            .WithEnvironment("SMTP_PORT", port)
-            .WithEnvironment("SMTP_USERNAME", username)
-            .WithEnvironment("SMTP_PASSWORD", password);
     }
 }

@@ -17,6 +17,7 @@ public static class UptimeKumaBuilderExtensions
         return builder.AddResource(new UptimeKumaResource(name))
             .WithImage($"{UptimeKumaContainerImageTags.Registry}/{UptimeKumaContainerImageTags.Image}", UptimeKumaContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: UptimeKumaPort)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithEnvironment("TZ", host.TimeZone)
             .WithConfigMount(host, "/app/data")
             .WithHttpHealthCheck("/")

@@ -17,6 +17,7 @@ public static class WizarrBuilderExtensions
         return builder.AddResource(new WizarrResource(name))
             .WithImage($"{WizarrContainerImageTags.Registry}/{WizarrContainerImageTags.Image}", WizarrContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: WizarrPort)
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithExternalHttpEndpoints()
             .WithEnvironment("PUID", host.UserId)
             .WithEnvironment("PGID", host.GroupId)

@@ -8,7 +8,7 @@ namespace Servarr.Hosting.Publishing.Cloudflare;
 /// (<c>~&gt; 5.0</c>) — the tunnel (remotely managed), its ingress rules (the model's public hostnames, then
 /// <c>ssh.&lt;domain&gt;</c> to the host's sshd, then the 404 catch-all), one proxied CNAME per hostname to
 /// <c>&lt;tunnel id&gt;.cfargotunnel.com</c>, and an Access application for SSH whose allow policy includes only the
-/// listed e-mail identities and service tokens. <c>variables.tf</c> and <c>terraform.tfvars.example</c> hold no secret value.
+/// listed e-mail identities (an <c>allow</c> policy) and service tokens (a <c>non_identity</c> policy). <c>variables.tf</c> and <c>terraform.tfvars.example</c> hold no secret value.
 /// </summary>
 public sealed class CloudflarePublisher : IPublisher
 {
@@ -50,7 +50,7 @@ public sealed class CloudflarePublisher : IPublisher
 
     private static string Versions() => new TerraformText()
         .Comment("Written by Servarr from Servarr.AppHost/Program.cs; change the model, not this file.")
-        .Block("terraform", ("required_providers", "{\n  cloudflare = {\n    source  = \"cloudflare/cloudflare\"\n    version = \"~> 5.0\"\n  }\n}"))
+        .Nested("terraform", "required_providers", ("cloudflare", "{\n  source  = \"cloudflare/cloudflare\"\n  version = \"~> 5.0\"\n}"))
         .ToString().TrimEnd('\n') + "\n";
 
     private static string Variables()
@@ -107,12 +107,19 @@ public sealed class CloudflarePublisher : IPublisher
                 ("content", $"\"${{{Tunnel}.id}}.cfargotunnel.com\""), ("proxied", "true"), ("ttl", "1"));
         }
 
+        // Access policies (provider v5, cloudflare_zero_trust_access_policy): `allow` matches identities (people who log in);
+        // a service token carries no identity and passes only a `non_identity` policy, so the tokens get one of their own.
         text.Block("resource \"cloudflare_zero_trust_access_policy\" \"ssh\"",
                 ("account_id", "var.account_id"), ("name", "\"SSH: listed identities only\""), ("decision", "\"allow\""),
-                ("include", "concat(\n  [for email in var.ssh_allowed_emails : { email = { email = email } }],\n  [for id in var.ssh_service_token_ids : { service_token = { token_id = id } }],\n)"))
+                ("include", "[for email in var.ssh_allowed_emails : { email = { email = email } }]"))
+            .Block("resource \"cloudflare_zero_trust_access_policy\" \"ssh_service_tokens\"",
+                ("count", "length(var.ssh_service_token_ids) > 0 ? 1 : 0"),
+                ("account_id", "var.account_id"), ("name", "\"SSH: listed service tokens only\""), ("decision", "\"non_identity\""),
+                ("include", "[for id in var.ssh_service_token_ids : { service_token = { token_id = id } }]"))
             .Block("resource \"cloudflare_zero_trust_access_application\" \"ssh\"",
                 ("account_id", "var.account_id"), ("name", "\"SSH\""), ("domain", "\"ssh.${var.domain}\""), ("type", "\"self_hosted\""),
-                ("policies", "[\n  { id = cloudflare_zero_trust_access_policy.ssh.id, precedence = 1 },\n]"));
+                ("policies", "concat(\n  [{ id = cloudflare_zero_trust_access_policy.ssh.id, precedence = 1 }],\n"
+                    + "  [for policy in cloudflare_zero_trust_access_policy.ssh_service_tokens : { id = policy.id, precedence = 2 }],\n)"));
         return text.ToString().TrimEnd('\n') + "\n";
     }
 

@@ -16,6 +16,23 @@ internal sealed class TerraformText
         return this;
     }
 
+    /// <summary>
+    /// A block holding one nested block, e.g. <c>terraform { required_providers { ... } }</c>: nested blocks are written
+    /// without <c>=</c> (an attribute <c>required_providers = { ... }</c> is a different thing, which terraform rejects).
+    /// </summary>
+    public TerraformText Nested(string header, string nestedHeader, params (string Key, string Value)[] attributes)
+    {
+        _text.Append(header).Append(" {\n");
+        var inner = new TerraformText().Block(nestedHeader, attributes).ToString().TrimEnd('\n');
+        foreach (var line in inner.Split('\n'))
+        {
+            _text.Append("  ").Append(line).Append('\n');
+        }
+
+        _text.Append("}\n\n");
+        return this;
+    }
+
     /// <summary>A block: <paramref name="header"/> then attributes; a value containing a newline ends an aligned run.</summary>
     public TerraformText Block(string header, params (string Key, string Value)[] attributes) => Block(header, 1, attributes);
 

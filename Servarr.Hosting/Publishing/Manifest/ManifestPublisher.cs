@@ -6,8 +6,9 @@ namespace Servarr.Hosting.Publishing.Manifest;
 
 /// <summary>
 /// Writes <c>aspire-manifest.json</c> in the Aspire 8.0 schema, with only <c>container.v0</c>, <c>parameter.v0</c> and
-/// <c>value.v0</c> entries (what aspirate reads). Networks and the container features the schema has no field for
-/// (capabilities, devices, network mode, health) are left to the compose and Kubernetes publishers.
+/// <c>value.v0</c> entries (what aspirate reads), and a parameter only where a container refers to it. Networks and the
+/// container features the schema has no field for (capabilities, devices, network mode, health) are left to the compose
+/// and Kubernetes publishers.
 /// </summary>
 public sealed class ManifestPublisher : IPublisher
 {
@@ -41,9 +42,10 @@ public sealed class ManifestPublisher : IPublisher
             writer.WriteStartObject();
             writer.WriteString("$schema", SchemaUrl);
             writer.WriteStartObject("resources");
+            var referenced = ManifestResourceWriter.ReferencedParameters(context.Model.Containers, context.ExecutionContext);
             foreach (var resource in context.Model.Resources)
             {
-                if (resource is NetworkResource)
+                if (resource is NetworkResource || (resource is ParameterResource parameter && !referenced.Contains(parameter)))
                 {
                     continue;
                 }

@@ -6,6 +6,17 @@ namespace Servarr.Hosting.Publishing.Manifest;
 /// <summary>Writes one resource's properties in the order Aspire writes them.</summary>
 internal sealed class ManifestResourceWriter(PublishContext context, Utf8JsonWriter writer, string manifestDirectory)
 {
+    /// <summary>
+    /// The parameters the manifest refers to: those in a container's <c>env</c> or <c>args</c>. Bind mount sources are
+    /// written as paths (the manifest has no expressions there), and values read while the model is built (a tunnel
+    /// mode) or by a mode that is off are used by nothing in the manifest — declaring them would only make aspirate
+    /// ask for values that change nothing.
+    /// </summary>
+    public static HashSet<ParameterResource> ReferencedParameters(IEnumerable<ContainerResource> containers, DistributedApplicationExecutionContext executionContext) =>
+        containers.SelectMany(c => EnvironmentEvaluator.Evaluate(c, executionContext).Select(e => e.Value)
+                .Concat(c.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args)))
+            .SelectMany(e => e.References).OfType<ParameterResource>().ToHashSet();
+
     public void Write(IResource resource)
     {
         switch (resource)
@@ -157,7 +168,7 @@ internal sealed class ManifestResourceWriter(PublishContext context, Utf8JsonWri
                 writer.WriteNumber("targetPort", targetPort);
             }
 
-            if (endpoint.IsExternal)
+            if (container.IsExternal(endpoint))
             {
                 writer.WriteBoolean("external", true);
             }

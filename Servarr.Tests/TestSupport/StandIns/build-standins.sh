@@ -54,7 +54,7 @@ docker.io/louislam/uptime-kuma:2.5.3                  3001   UPTIME_KUMA_PORT   
 ghcr.io/seerr-team/seerr:v3.4.1                       5055   PORT
 ghcr.io/wizarrrr/wizarr:v2026.7.1                     5690   PORT                         health=http://127.0.0.1:5690/health
 ghcr.io/tautulli/tautulli:v2.17.2                     8181   TAUTULLI_HTTP_PORT
-ghcr.io/maintainerr/maintainerr:v3.24.0               6246   UI_PORT                      health=http://127.0.0.1:6246/api/health/ready
+ghcr.io/maintainerr/maintainerr:3.24.0                6246   UI_PORT                      health=http://127.0.0.1:6246/api/health/ready
 ghcr.io/nicholas-fedor/watchtower:1.8.0               -      -                            entrypoint=/watchtower
 ghcr.io/bigboot/autokuma:2.0.0                        -      -
 mcr.microsoft.com/dotnet/aspire-dashboard:9.5         18888,18889  -                      entrypoint=/aspire-dashboard

@@ -74,10 +74,15 @@ resource "cloudflare_zero_trust_access_policy" "ssh" {
   account_id = var.account_id
   name       = "SSH: listed identities only"
   decision   = "allow"
-  include = concat(
-    [for email in var.ssh_allowed_emails : { email = { email = email } }],
-    [for id in var.ssh_service_token_ids : { service_token = { token_id = id } }],
-  )
+  include    = [for email in var.ssh_allowed_emails : { email = { email = email } }]
+}
+
+resource "cloudflare_zero_trust_access_policy" "ssh_service_tokens" {
+  count      = length(var.ssh_service_token_ids) > 0 ? 1 : 0
+  account_id = var.account_id
+  name       = "SSH: listed service tokens only"
+  decision   = "non_identity"
+  include    = [for id in var.ssh_service_token_ids : { service_token = { token_id = id } }]
 }
 
 resource "cloudflare_zero_trust_access_application" "ssh" {
@@ -85,7 +90,8 @@ resource "cloudflare_zero_trust_access_application" "ssh" {
   name       = "SSH"
   domain     = "ssh.${var.domain}"
   type       = "self_hosted"
-  policies = [
-    { id = cloudflare_zero_trust_access_policy.ssh.id, precedence = 1 },
-  ]
+  policies = concat(
+    [{ id = cloudflare_zero_trust_access_policy.ssh.id, precedence = 1 }],
+    [for policy in cloudflare_zero_trust_access_policy.ssh_service_tokens : { id = policy.id, precedence = 2 }],
+  )
 }

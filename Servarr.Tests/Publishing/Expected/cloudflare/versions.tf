@@ -1,6 +1,6 @@
 # Written by Servarr from Servarr.AppHost/Program.cs; change the model, not this file.
 terraform {
-  required_providers = {
+  required_providers {
     cloudflare = {
       source  = "cloudflare/cloudflare"
       version = "~> 5.0"
