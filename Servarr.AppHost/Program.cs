@@ -24,6 +24,7 @@ var vpnCountries = builder.AddParameter("vpn-countries", description: "VPN serve
 var tunnelMode = builder.AddParameter("tunnel-mode", description: "remote (ingress kept in Cloudflare, run with tunnel-token) or local (config.yml written from this model, run with tunnel-id and <config root>/cloudflared/credentials.json); read when the model is built, so publish again after changing it");
 var tunnelToken = builder.AddParameter("tunnel-token", secret: true, description: "Cloudflare tunnel token (tunnel-mode remote)");
 var tunnelId = builder.AddParameter("tunnel-id", description: "Tunnel UUID from `cloudflared tunnel create` (tunnel-mode local)");
+var lanAddress = builder.AddParameter("lan-address", defaultValue: "", description: "This server's address on your LAN, e.g. 192.168.1.10: Plex advertises http://<it>:32400 first so LAN clients connect directly (empty: only the public URL)");
 var plexClaim = builder.AddParameter("plex-claim", secret: true, defaultValue: "", description: "Plex claim token from plex.tv/claim (first start only; empty: claim in the web UI)");
 var r2Account = builder.AddParameter("r2-account-id", description: "Cloudflare account id of the R2 bucket");
 var r2Bucket = builder.AddParameter("r2-bucket", description: "R2 bucket holding the Kopia repository");
@@ -69,9 +70,10 @@ var radarr = builder.AddRadarr("radarr", host)
 // Prowlarr pushes its indexers into Sonarr and Radarr, so it needs their URLs and API keys (not the other way round).
 prowlarr.WithReference(sonarr).WithReference(radarr);
 
-// ── Plex: the one port published on the host (32400), for LAN and plex.direct clients ───────────────────────
+// ── Plex: the one port published on the host (32400), for LAN and plex.direct clients; advertised there first, ──
+//    then at its public hostname (web UI and sign-in; streams take the direct path, see `doctor`)
 var plex = builder.AddPlex("plex", host, plexClaim)
-    .WithEnvironment("ADVERTISE_IP", $"https://plex.{domain}:443")
+    .WithAdvertisedUrls(lanAddress, domain)
     .WithPublicHostname("plex")
     .WithNetwork(edge).WithNetwork(internalZone);
 

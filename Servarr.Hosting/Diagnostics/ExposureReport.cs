@@ -96,6 +96,16 @@ public static class ExposureReport
             }
         }
 
+        var warnings = containers.SelectMany(c => c.Annotations.OfType<ExposureWarningAnnotation>().Select(w => (c.Name, w.Warning))).ToList();
+        if (warnings.Count > 0)
+        {
+            Section(text, "Warnings (they stop nothing; read them once)");
+            foreach (var (name, warning) in warnings)
+            {
+                Line(text, name, warning, "");
+            }
+        }
+
         Section(text, "Run mode");
         text.Append("  every endpoint on 127.0.0.1 ports only (Plex also on its host port); dashboard UI and OTLP on 127.0.0.1;\n")
             .Append("  resource service on 127.0.0.1 and the Docker bridge gateway, with an API key; .env and secrets.env written 0600\n");

@@ -39,6 +39,42 @@ public static partial class HostFolders
     }
 
     /// <summary>
+    /// Gives each existing secret file to the uid its container reads it as (<see cref="SecretFileReaderAnnotation"/>),
+    /// keeping its mode, so a 0400 file stays unreadable to everyone else; returns the files given.
+    /// </summary>
+    public static IReadOnlyList<string> GiveSecretFiles(DistributedApplicationModel model, RunContext run)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(run);
+        var given = new List<string>();
+        foreach (var container in model.Containers)
+        {
+            if (!container.TryGetLastAnnotation<SecretFileReaderAnnotation>(out var reader) || OperatingSystem.IsWindows())
+            {
+                continue;
+            }
+
+            foreach (var mount in container.GetMounts().Where(m => m.Purpose == ContainerMountPurpose.SecretFile && m.Type == ContainerMountType.BindMount))
+            {
+                var file = run.HostPath(mount.Source);
+                if (!File.Exists(file))
+                {
+                    continue; // validation names a missing one
+                }
+
+                if (Chown(file, (uint)reader.Uid, uint.MaxValue) != 0) // a gid of -1 keeps the group
+                {
+                    throw new ServarrException($"resource '{container.Name}': cannot give {file} to uid {reader.Uid}, which the app runs as (errno {Marshal.GetLastPInvokeError()}); run as root or: sudo chown {reader.Uid} {file}");
+                }
+
+                given.Add(file);
+            }
+        }
+
+        return given;
+    }
+
+    /// <summary>
     /// Creates the folders of parameters that fall back to a development folder (run mode, nothing configured) with their
     /// subfolders, owned like the apps that mount them; returns each such parameter with its folder.
     /// </summary>

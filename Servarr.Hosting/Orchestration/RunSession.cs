@@ -126,6 +126,7 @@ public sealed class RunSession : IAsyncDisposable
                 DevelopmentPorts.Assign(model, random: options.RandomHostPorts, held: held));
             var development = HostFolders.CreateDevelopmentFolders(model, context);
             var folders = HostFolders.CreateConfigFolders(model, context); // generated files are written as each container starts
+            HostFolders.GiveSecretFiles(model, context);
             return new RunSession(model, runtime, context, endpoint, folders, options.Pull, dashboard) { DevelopmentFolders = development };
         }
         catch

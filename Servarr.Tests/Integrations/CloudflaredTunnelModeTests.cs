@@ -54,7 +54,45 @@ public class CloudflaredTunnelModeTests
         Assert.Contains("- ${CONFIG_ROOT}/cloudflared/credentials.json:/etc/cloudflared/credentials.json:ro", service);
         Assert.Equal(ExpectedConfig(result.Application!.Model), await File.ReadAllTextAsync(temp.Combine("cloudflared", "config.yml")));
         Assert.Contains("media.example.org", await File.ReadAllTextAsync(temp.Combine("cloudflared", "config.yml")));
-        Assert.Contains("[ -f \"${CONFIG_ROOT}/cloudflared/credentials.json\" ]", await File.ReadAllTextAsync(temp.Combine("prepare-host.sh")));
+        var prepare = await File.ReadAllTextAsync(temp.Combine("prepare-host.sh"));
+        Assert.Contains("[ -f \"${CONFIG_ROOT}/cloudflared/credentials.json\" ]", prepare);
+        // `cloudflared tunnel create` writes it 0400 and cloudflared runs as 65532: give it the file, keep the mode.
+        Assert.Contains("chown 65532 \"${CONFIG_ROOT}/cloudflared/credentials.json\"", prepare);
+        Assert.DoesNotContain("chmod", prepare);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task RunModeGivesTheCredentialsFileToCloudflaredsUserAndKeepsItsMode()
+    {
+        using var temp = new TempDirectory();
+        var configRoot = Directory.CreateDirectory(temp.Combine("config")).FullName;
+        var credentials = Path.Combine(Directory.CreateDirectory(Path.Combine(configRoot, "cloudflared")).FullName, "credentials.json");
+        await File.WriteAllTextAsync(credentials, "{}");
+        File.SetUnixFileMode(credentials, UnixFileMode.UserRead);
+        var app = await AppHostRunner.BuildDefaultStackAsync(new Dictionary<string, string?>(s_local) { ["Parameters:config-root"] = configRoot });
+        var values = new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, store: null);
+        var run = new RunContext("servarr", "s", values, app.Builder.AppHostDirectory, new Dictionary<(string, string), int>());
+
+        var given = HostFolders.GiveSecretFiles(app.Model, run);
+
+        Assert.Equal([credentials], given);
+        Assert.Equal($"{CloudflaredBuilderExtensions.ImageUserId}", DockerEngine.Run("stat", ["-c", "%u", credentials], TimeSpan.FromSeconds(10)).StandardOutput.Trim());
+        Assert.Equal(UnixFileMode.UserRead, File.GetUnixFileMode(credentials));
+    }
+
+    [Fact]
+    public async Task TheHostIsReachableAsHostDockerInternalInComposeAndRunMode()
+    {
+        using var temp = new TempDirectory();
+        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
+        Assert.True(result.ExitCode == 0, result.Error);
+
+        var compose = await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml"));
+        var service = compose[compose.IndexOf("  cloudflared:", StringComparison.Ordinal)..];
+        Assert.Contains("    extra_hosts:\n    - host.docker.internal:host-gateway\n", service[..service.IndexOf("\n  uptime-kuma:", StringComparison.Ordinal)]);
+        var cloudflared = result.Application!.Model.Containers.Single(c => c.Name == "cloudflared");
+        Assert.Contains(cloudflared.Annotations.OfType<HostAliasAnnotation>(), h => h is { Hostname: "host.docker.internal", Address: "host-gateway" });
     }
 
     [KubernetesToolsFact]
@@ -95,7 +133,7 @@ public class CloudflaredTunnelModeTests
             app.Builder.AppHostDirectory, new Dictionary<(string, string), int>());
         var cloudflared = app.Model.Containers.Single(c => c.Name == "cloudflared");
 
-        var written = await GeneratedFiles.WriteAsync(app.Model, run, CancellationToken.None);
+        var written = await GeneratedFiles.WriteAsync(app.Model, run, cloudflared, CancellationToken.None);
         var spec = ContainerSpecMapper.Map(cloudflared, app.Model, run).Parameters;
 
         Assert.Equal([Path.Combine(temp.Path, "cloudflared", "config.yml")], written);

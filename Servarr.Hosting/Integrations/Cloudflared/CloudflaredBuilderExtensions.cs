@@ -9,6 +9,12 @@ public static class CloudflaredBuilderExtensions
     /// <summary>The metrics port; <c>/ready</c> there answers 200 once the tunnel is connected.</summary>
     public const int MetricsPort = 2000;
 
+    /// <summary>
+    /// The uid cloudflared runs as: the image is distroless <c>nonroot</c> (cloudflare/cloudflared@2026.8.2: Dockerfile,
+    /// <c>USER nonroot</c>), so the 0400 credentials file that <c>cloudflared tunnel create</c> writes must belong to it.
+    /// </summary>
+    public const int ImageUserId = 65532;
+
     /// <summary>The value of the tunnel-mode parameter that selects <see cref="CloudflaredTunnelMode.Local"/>.</summary>
     public const string LocalModeValue = "local";
 
@@ -35,6 +41,8 @@ public static class CloudflaredBuilderExtensions
             .WithImage($"{CloudflaredContainerImageTags.Registry}/{CloudflaredContainerImageTags.Image}", CloudflaredContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: MetricsPort, name: CloudflaredResource.PrimaryEndpointName)
             .WithEnvironment("TUNNEL_METRICS", $"0.0.0.0:{MetricsPort}")
+            // ssh.<domain> and other origins on the host itself: Docker defines host.docker.internal only on Desktop engines.
+            .WithAnnotation(new HostAliasAnnotation("host.docker.internal", "host-gateway"))
             .WithHttpHealthCheck("/ready", CloudflaredResource.PrimaryEndpointName)
             .WithContainerHealthCheck(["cloudflared", "tunnel", "--metrics", $"127.0.0.1:{MetricsPort}", "ready"],
                 interval: TimeSpan.FromSeconds(10));
@@ -97,6 +105,7 @@ public static class CloudflaredBuilderExtensions
         builder.Resource.TunnelId = tunnelId.Resource;
         return builder
             .WithArgs("tunnel", "--config", CloudflaredIngress.ConfigPath, "run")
+            .WithAnnotation(new SecretFileReaderAnnotation(ImageUserId), ResourceAnnotationMutationBehavior.Replace)
             .WithAnnotation(new ContainerMountAnnotation(ReferenceExpression.FromParts([.. folder.Parts, "/credentials.json"]),
                 CloudflaredIngress.CredentialsPath, ContainerMountType.BindMount, isReadOnly: true, ContainerMountPurpose.SecretFile))
             .WithAnnotation(new GeneratedFileAnnotation(ReferenceExpression.FromParts([.. folder.Parts, "/config.yml"]), CloudflaredIngress.ConfigPath,

@@ -41,6 +41,71 @@ public static class PlexBuilderExtensions
             .WithWritablePath("/transcode")
             .WithMediaMount(host, "/data/media", subfolder: "media", isReadOnly: true)
             .WithHttpHealthCheck("/identity")
-            .WithContainerHealthCheck(["/healthcheck.sh"], interval: TimeSpan.FromSeconds(10), startPeriod: TimeSpan.FromSeconds(60));
+            .WithContainerHealthCheck(["/healthcheck.sh"], interval: TimeSpan.FromSeconds(10), startPeriod: TimeSpan.FromSeconds(60))
+            .WithAnnotation(new ModelCompletionAnnotation(context => WarnAboutTheTunnel(context, name)));
+    }
+
+    /// <summary>
+    /// Sets <c>ADVERTISE_IP</c> (Plex's "custom server access URLs", comma separated; plexinc/pms-docker:
+    /// root/etc/cont-init.d/40-plex-first-run copies it to <c>customConnections</c> on a new container's first run):
+    /// <c>http://&lt;lan address&gt;:32400</c> first, so clients on your LAN connect straight to this server, then
+    /// <c>https://&lt;public hostname&gt;:443</c> for each of Plex's public hostnames. Without a LAN address (the parameter
+    /// empty when the model is built) only the public URLs are advertised, and <c>doctor</c> says so.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// // appsettings.json: "lan-address": "192.168.1.10" → ADVERTISE_IP=http://192.168.1.10:32400,https://plex.example.com:443
+    /// builder.AddPlex("plex", host, claim).WithAdvertisedUrls(lanAddress, domain).WithPublicHostname("plex");
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<PlexResource> WithAdvertisedUrls(this IResourceBuilder<PlexResource> builder,
+        IResourceBuilder<ParameterResource> lanAddress, IResourceBuilder<ParameterResource> domain)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(lanAddress);
+        ArgumentNullException.ThrowIfNull(domain);
+        var configuration = builder.ApplicationBuilder.Configuration;
+        var plex = builder.Resource;
+        bool HasLanAddress() => !string.IsNullOrWhiteSpace(lanAddress.Resource.BuildTimeValue(configuration));
+        return builder
+            .WithAnnotation(new OptionalFeatureAnnotation("direct LAN connections", lanAddress.Resource))
+            .WithAnnotation(new EnvironmentCallbackAnnotation(context =>
+            {
+                var parts = new List<object>();
+                if (HasLanAddress())
+                {
+                    parts.AddRange(["http://", lanAddress.Resource, $":{PlexPort}"]);
+                }
+
+                foreach (var hostname in plex.Annotations.OfType<PublicHostnameAnnotation>())
+                {
+                    parts.AddRange([parts.Count == 0 ? "https://" : ",https://", $"{hostname.Subdomain}.", domain.Resource, ":443"]);
+                }
+
+                if (parts.Count > 0)
+                {
+                    context.EnvironmentVariables["ADVERTISE_IP"] = ReferenceExpression.FromParts(parts);
+                }
+            }))
+            .WithAnnotation(new ModelCompletionAnnotation(_ =>
+            {
+                if (!HasLanAddress())
+                {
+                    builder.WithAnnotation(new ExposureWarningAnnotation(
+                        $"parameter '{lanAddress.Resource.Name}' is empty, so Plex advertises only its public URLs and clients on your LAN stream out through the tunnel and back; set {lanAddress.Resource.ConfigurationKey} to this server's LAN address (e.g. 192.168.1.10) and publish or run again"));
+                }
+            }));
+    }
+
+    // Cloudflare's terms for its CDN and tunnel (non-Enterprise plans) do not allow serving video through them: a public
+    // hostname is for Plex's web UI and sign-in, and streams must take the direct path.
+    private static void WarnAboutTheTunnel(ModelCompletionContext context, string name)
+    {
+        if (context.Resources.OfType<PlexResource>().SingleOrDefault(p => p.Name == name) is { } plex
+            && plex.Annotations.OfType<PublicHostnameAnnotation>().Any())
+        {
+            context.Builder.CreateResourceBuilder(plex).WithAnnotation(new ExposureWarningAnnotation(
+                $"Plex is published through the Cloudflare tunnel; streaming video through it breaks Cloudflare's terms on non-Enterprise plans: let clients stream over the direct path (host port {PlexPort}, plex.direct; forward {PlexPort} on your router for remote clients) and keep the tunnel for the web UI"));
+        }
     }
 }

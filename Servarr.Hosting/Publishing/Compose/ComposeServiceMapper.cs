@@ -40,6 +40,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         service.CapAdd = NullIfEmpty(resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList());
         service.SecurityOpt = resource.HasNoNewPrivileges() ? ["no-new-privileges:true"] : null;
         service.Devices = NullIfEmpty(resource.Annotations.OfType<DeviceAnnotation>().Select(d => $"{d.HostPath}:{d.ContainerPath}").ToList());
+        service.ExtraHosts = NullIfEmpty(resource.Annotations.OfType<HostAliasAnnotation>().Select(h => $"{h.Hostname}:{h.Address}").ToList());
         service.DependsOn = MapDependencies(resource);
         service.Healthcheck = MapHealthcheck(resource);
         var labels = resource.Annotations.OfType<ContainerLabelAnnotation>()

@@ -52,6 +52,7 @@ public static partial class ComposeYaml
         .Sequence("cap_add", service.CapAdd)
         .Sequence("security_opt", service.SecurityOpt)
         .Sequence("devices", service.Devices)
+        .Sequence("extra_hosts", service.ExtraHosts)
         .Map("depends_on", service.DependsOn, (e, d) => new MappingWriter(e).String("condition", d.Condition).End())
         .Mapping("healthcheck", service.Healthcheck, (e, h) => new MappingWriter(e)
             .Sequence("test", h.Test)

@@ -18,7 +18,8 @@ internal static class PrepareHostScript
         var config = binds.Where(b => b.Mount.Purpose == ContainerMountPurpose.Config)
             .Select(b => (Folder: Shell(b.Mount.Source), Owner: Owner(b.Container))).DistinctBy(c => c.Folder).ToList();
         var media = binds.Where(b => b.Mount.Purpose == ContainerMountPurpose.Media).Select(b => Shell(b.Mount.Source)).Distinct().ToList();
-        var secretFiles = binds.Where(b => b.Mount.Purpose == ContainerMountPurpose.SecretFile).Select(b => (b.Container.Name, File: Shell(b.Mount.Source))).ToList();
+        var secretFiles = binds.Where(b => b.Mount.Purpose == ContainerMountPurpose.SecretFile)
+            .Select(b => (b.Container.Name, File: Shell(b.Mount.Source), Reader: b.Container.TryGetLastAnnotation<SecretFileReaderAnnotation>(out var r) ? r : null)).ToList();
         var parameters = binds.Where(b => b.Mount.Purpose != ContainerMountPurpose.Other).SelectMany(b => b.Mount.Source.References)
             .Concat(binds.SelectMany(b => b.Container.Annotations.OfType<HostFolderOwnerAnnotation>()).SelectMany(o => o.Uid.References.Concat(o.Gid.References)))
             .OfType<ParameterResource>().Distinct().ToList();
@@ -57,10 +58,16 @@ internal static class PrepareHostScript
                 .Append(" does not exist: create it, or fix .env\" >&2; exit 1; }\n");
         }
 
-        foreach (var (resource, file) in secretFiles)
+        foreach (var (resource, file, reader) in secretFiles)
         {
             text.Append("[ -f \"").Append(file).Append("\" ] || { echo \"").Append(resource).Append(": secret file ").Append(file)
                 .Append(" does not exist: put it there before the first up\" >&2; exit 1; }\n");
+            if (reader is not null)
+            {
+                // The app's user reads it; its mode (e.g. 0400 from `cloudflared tunnel create`) is kept, so nobody else can.
+                text.Append("chown ").Append(reader.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" \"").Append(file)
+                    .Append("\"  # ").Append(resource).Append(" reads it as uid ").Append(reader.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            }
         }
 
         return text.ToString();

@@ -51,6 +51,9 @@ public sealed class ComposeService
     /// <summary>Devices, <c>host:container</c>.</summary>
     public List<string>? Devices { get; set; }
 
+    /// <summary>Extra <c>/etc/hosts</c> lines, <c>name:address</c> (<c>host-gateway</c> is the Docker host).</summary>
+    public List<string>? ExtraHosts { get; set; }
+
     /// <summary>Start order and the condition waited for.</summary>
     public Dictionary<string, ComposeDependency>? DependsOn { get; set; }
 
