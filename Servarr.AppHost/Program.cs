@@ -136,7 +136,8 @@ builder.AddKopia("kopia", host, kopiaPassword)
     .WithConfigBackups();
 
 // Watchtower updates only the apps opted in with WithAutoUpdate() above: not gluetun (its namespace is shared), Plex
-// (it updates itself and would cut streams), cloudflared (the only way in), Kopia (backups) or the monitoring agent.
+// (a restart cuts streams; its pinned image never updates itself: bump the pin), cloudflared (the only way in), Kopia
+// (backups) or the monitoring agent.
 builder.AddWatchtower("watchtower", host);
 
 return await builder.Build().RunAsync();

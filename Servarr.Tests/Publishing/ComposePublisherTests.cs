@@ -157,12 +157,23 @@ public class ComposePublisherTests
         }
     }
 
-    [DockerFact]
-    public async Task DockerComposeAcceptsThePublishedFileOnceTheSecretsAreFilledIn()
+    /// <summary>The compose variants a user can publish from the default stack, each checked by docker-compose itself.</summary>
+    public static TheoryData<string, string[], Dictionary<string, string?>> Variants => new()
+    {
+        { "default", [], new() },
+        { "with the dashboard", ["--with-dashboard"], new() },
+        { "local tunnel", [], new() { ["Parameters:tunnel-mode"] = "local", ["Parameters:tunnel-id"] = "6ff42ae2-765d-4adf-8112-31c55c1551ef" } },
+        { "LAN address and alerts", [], new() { ["Parameters:lan-address"] = "192.168.1.10", ["Parameters:pushbullet-access-token"] = "o.token" } },
+    };
+
+    [DockerTheory]
+    [MemberData(nameof(Variants))]
+    public async Task DockerComposeAcceptsEveryVariantOnceTheSecretsAreFilledIn(string variant, string[] args, Dictionary<string, string?> configuration)
     {
         DockerEngine.RequireAvailable();
         using var temp = new TempDirectory();
-        await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
+        var published = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path, .. args], configuration);
+        Assert.True(published.ExitCode == 0, $"{variant}: {published.Error}");
 
         var unfilled = DockerEngine.Run("docker-compose", ["config", "--quiet"], TimeSpan.FromSeconds(60), temp.Path);
         EnvFileEditor.FillEmptyValues(temp.Combine(".env"), key => $"value-of-{key.ToLowerInvariant()}");
@@ -170,7 +181,7 @@ public class ComposePublisherTests
 
         Assert.NotEqual(0, unfilled.ExitCode);
         Assert.Contains("set WIREGUARD_PRIVATE_KEY in .env", unfilled.StandardError);
-        Assert.True(filled.ExitCode == 0, filled.ToString());
+        Assert.True(filled.ExitCode == 0, $"{variant}: {filled}");
         Assert.DoesNotContain("WARNING", filled.StandardError, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -26,6 +26,12 @@ public sealed class DockerFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs the Docker engine and docker-compose; skipped and failed like <see cref="DockerFactAttribute"/>.</summary>
+public sealed class DockerTheoryAttribute : TheoryAttribute
+{
+    public DockerTheoryAttribute() => Skip = new DockerFactAttribute().Skip;
+}
+
 /// <summary>Runs docker and docker-compose commands for the Docker-tier tests.</summary>
 internal static class DockerEngine
 {
