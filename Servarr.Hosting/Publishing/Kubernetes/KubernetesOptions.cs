@@ -91,7 +91,9 @@ public sealed record KubernetesOptions
     // An address and a prefix length with no host bits set, e.g. 10.42.0.0/16 (one entry of gluetun's FIREWALL_OUTBOUND_SUBNETS).
     private static void RequireCidr(string key, string value, string example, string clusterFlag)
     {
-        if (!value.Contains('/', StringComparison.Ordinal) || !System.Net.IPNetwork.TryParse(value, out _))
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || !System.Net.IPNetwork.TryParse(value, out var network) || !System.Net.IPAddress.TryParse(value[..slash], out var address)
+            || !network.BaseAddress.Equals(address))
         {
             throw new ServarrException($"Kubernetes:{key} is '{value}'; use a CIDR such as {example} (your cluster's {clusterFlag})");
         }
