@@ -178,24 +178,25 @@ internal static partial class KubernetesNames
         public void ServicePorts(YamlSequenceNode? ports)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var port in Items(ports))
+            foreach (var name in Items(ports).Select(p => Scalar(p, "name")))
             {
-                var name = Scalar(port, "name");
-                if (name is null)
+                if (name is null && ports!.Children.Count > 1)
                 {
-                    if (ports!.Children.Count > 1)
-                    {
-                        errors.Add($"{subject}: spec.ports: a Service with several ports must name each one");
-                    }
-
-                    continue;
+                    errors.Add($"{subject}: spec.ports: a Service with several ports must name each one");
                 }
-
-                Name("spec.ports name", name, PortName);
-                if (!seen.Add(name))
+                else if (name is not null)
                 {
-                    errors.Add($"{subject}: spec.ports name '{name}' is used twice in the Service");
+                    Name("spec.ports name", name, PortName);
+                    Unique(seen, name, $"spec.ports name '{name}' is used twice in the Service");
                 }
+            }
+        }
+
+        private void Unique(HashSet<string> seen, string name, string problem)
+        {
+            if (!seen.Add(name))
+            {
+                errors.Add($"{subject}: {problem}");
             }
         }
 
@@ -252,18 +253,12 @@ internal static partial class KubernetesNames
             {
                 var name = Scalar(container, "name") ?? "";
                 Name($"{path}container name", name, Dns1123Label);
-                if (!containerNames.Add(name))
-                {
-                    errors.Add($"{subject}: container name '{name}' is used twice in the pod");
-                }
+                Unique(containerNames, name, $"container name '{name}' is used twice in the pod");
 
                 foreach (var port in Items(Child(container, "ports")).Select(p => Scalar(p, "name")).OfType<string>())
                 {
                     Name($"container {name} port name", port, PortName);
-                    if (!portNames.Add(port))
-                    {
-                        errors.Add($"{subject}: port name '{port}' (container {name}) is used twice in the pod");
-                    }
+                    Unique(portNames, port, $"port name '{port}' (container {name}) is used twice in the pod");
                 }
 
                 foreach (var env in Items(Child(container, "env")))
@@ -282,10 +277,7 @@ internal static partial class KubernetesNames
             {
                 var name = Scalar(volume, "name") ?? "";
                 Name($"{path}volume name", name, Dns1123Label);
-                if (!volumeNames.Add(name))
-                {
-                    errors.Add($"{subject}: volume name '{name}' is used twice in the pod");
-                }
+                Unique(volumeNames, name, $"volume name '{name}' is used twice in the pod");
 
                 foreach (var source in new[] { Scalar(Child(volume, "configMap"), "name"), Scalar(Child(volume, "secret"), "secretName"), Scalar(Child(volume, "persistentVolumeClaim"), "claimName") }.OfType<string>())
                 {

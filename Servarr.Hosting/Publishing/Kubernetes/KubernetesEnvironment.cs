@@ -60,6 +60,36 @@ public static class KubernetesEnvironment
         return InNetworkAddress.Render(reference, ReferenceEquals(Pod(owner), Pod(user)) ? "localhost" : owner.GetNetworkHost());
     }
 
+    /// <summary>
+    /// Gluetun's environment with <c>FIREWALL_OUTBOUND_SUBNETS</c> (comma-separated CIDRs) extended by the cluster's pod and
+    /// Service ranges: its firewall drops what is not VPN traffic, Services and the cluster's DNS included.
+    /// </summary>
+    public static List<V1EnvVar> WithClusterOutbound(IList<V1EnvVar> env, KubernetesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(options);
+        var cluster = $"{options.PodCidr},{options.ServiceCidr}";
+        const string Name = "FIREWALL_OUTBOUND_SUBNETS";
+        var list = env.ToList();
+        var index = list.FindIndex(e => e.Name == Name);
+        if (index < 0)
+        {
+            list.Add(new V1EnvVar { Name = Name, Value = cluster });
+        }
+        else if (list[index].ValueFrom is null)
+        {
+            list[index] = new V1EnvVar { Name = Name, Value = string.IsNullOrEmpty(list[index].Value) ? cluster : $"{list[index].Value},{cluster}" };
+        }
+        else
+        {
+            // The model's value comes from a parameter: keep it under another name and extend it ($(VAR) is expanded in order).
+            list[index] = new V1EnvVar { Name = $"SERVARR_{Name}", ValueFrom = list[index].ValueFrom };
+            list.Add(new V1EnvVar { Name = Name, Value = $"$(SERVARR_{Name}),{cluster}" });
+        }
+
+        return list;
+    }
+
     private static IResource Pod(IResource resource) => resource.GetVpnGateway() ?? resource;
 
     private static string Helper(ParameterResource parameter, List<V1EnvVar> helpers)

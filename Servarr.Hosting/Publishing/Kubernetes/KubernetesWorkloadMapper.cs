@@ -8,7 +8,7 @@ namespace Servarr.Hosting.Publishing.Kubernetes;
 /// <summary>
 /// Pure mapping of one pod's worth of the model to Kubernetes objects: a container resource — plus, for a VPN gateway,
 /// every app behind it, as containers of the same pod sharing its network — becomes a Deployment (a Job when it must
-/// not restart), a Service for its ports, and claims for its storage. Features Kubernetes has no place for are listed
+/// not restart), a Service for its ports, and claims for its storage (one object per claim, shared by the pods that mount it). Features Kubernetes has no place for are listed
 /// in <see cref="KubernetesWorkload.NotMapped"/>, never dropped silently.
 /// </summary>
 public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesOptions options)
@@ -47,7 +47,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
 
         if (primary is GluetunResource)
         {
-            containers[0].Env = AllowClusterOutbound(containers[0].Env ?? []);
+            containers[0].Env = KubernetesEnvironment.WithClusterOutbound(containers[0].Env ?? [], options);
         }
 
         var pod = new V1PodSpec
@@ -134,31 +134,6 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         }
 
         return annotations;
-    }
-
-    // Gluetun's firewall drops what is not VPN traffic: let it reach the cluster's pods, Services and DNS.
-    private List<V1EnvVar> AllowClusterOutbound(IList<V1EnvVar> env)
-    {
-        var cluster = $"{options.PodCidr},{options.ServiceCidr}";
-        const string Name = "FIREWALL_OUTBOUND_SUBNETS";
-        var list = env.ToList();
-        var index = list.FindIndex(e => e.Name == Name);
-        if (index < 0)
-        {
-            list.Add(new V1EnvVar { Name = Name, Value = cluster });
-        }
-        else if (list[index].ValueFrom is null)
-        {
-            list[index] = new V1EnvVar { Name = Name, Value = string.IsNullOrEmpty(list[index].Value) ? cluster : $"{list[index].Value},{cluster}" };
-        }
-        else
-        {
-            // The model's value comes from a parameter: keep it under another name and extend it ($(VAR) is expanded in order).
-            list[index] = new V1EnvVar { Name = $"SERVARR_{Name}", ValueFrom = list[index].ValueFrom };
-            list.Add(new V1EnvVar { Name = Name, Value = $"$(SERVARR_{Name}),{cluster}" });
-        }
-
-        return list;
     }
 
     private V1Container Container(ContainerResource resource, IReadOnlyDictionary<(ContainerResource, EndpointAnnotation), string> portNames,
@@ -294,7 +269,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
 /// <param name="Members">Its containers (the gateway and its VPN apps).</param>
 /// <param name="Workload">The Deployment or Job.</param>
 /// <param name="Service">Its Service, or null without ports.</param>
-/// <param name="Claims">Claims it needs.</param>
+/// <param name="Claims">Claims it mounts (objects shared with other pods that mount them; the publisher writes each once, to <c>claims.yaml</c>).</param>
 /// <param name="NotMapped">Model features with no Kubernetes counterpart, one line each.</param>
 public sealed record KubernetesWorkload(ContainerResource Primary, IReadOnlyList<ContainerResource> Members, IKubernetesObject<V1ObjectMeta> Workload,
     V1Service? Service, IReadOnlyList<V1PersistentVolumeClaim> Claims, IReadOnlyList<string> NotMapped);
