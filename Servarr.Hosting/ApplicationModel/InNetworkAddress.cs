@@ -13,9 +13,16 @@ public static class InNetworkAddress
     public static string Render(EndpointPropertyReference reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        return Render(reference, reference.Endpoint.Resource.GetNetworkHost());
+    }
+
+    /// <summary>Renders one property of the endpoint with <paramref name="host"/> as its host (e.g. <c>localhost</c> inside a shared pod).</summary>
+    public static string Render(EndpointPropertyReference reference, string host)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(host);
         var owner = reference.Endpoint.Resource;
         var endpoint = owner.FindEndpoint(reference.Endpoint.EndpointName);
-        var host = owner.GetNetworkHost();
         var port = endpoint?.TargetPort?.ToString(CultureInfo.InvariantCulture) ?? "";
         var scheme = endpoint?.Scheme ?? "http";
         return reference.Property switch

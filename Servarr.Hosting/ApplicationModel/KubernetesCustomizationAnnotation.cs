@@ -3,7 +3,7 @@ using k8s.Models;
 
 namespace Servarr.Hosting.ApplicationModel;
 
-/// <summary>Changes the Kubernetes objects Servarr wrote for a resource's pod (Deployment or Job, Service, claims) before they are written.</summary>
+/// <summary>Changes the Kubernetes objects Servarr wrote for a resource's pod (Deployment or Job, Service, claims — the claims go to <c>claims.yaml</c>, once) before they are written.</summary>
 public sealed class KubernetesCustomizationAnnotation : IResourceAnnotation
 {
     /// <summary>Records <paramref name="configure"/>.</summary>

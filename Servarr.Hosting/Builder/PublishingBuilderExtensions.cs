@@ -20,7 +20,7 @@ public static class PublishingBuilderExtensions
         return builder.WithAnnotation(new ComposeServiceCustomizationAnnotation(configure));
     }
 
-    /// <summary>Changes the Kubernetes objects of this resource's pod (Deployment or Job, Service, claims) after Servarr has built them.</summary>
+    /// <summary>Changes the Kubernetes objects of this resource's pod (Deployment or Job, Service, claims) after Servarr has built them; a claim is one object shared by every pod that mounts it, written to <c>claims.yaml</c>.</summary>
     /// <example>
     /// <code>
     /// plex.PublishAsKubernetes((resource, objects) =>

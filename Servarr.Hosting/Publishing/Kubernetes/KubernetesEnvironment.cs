@@ -7,7 +7,8 @@ namespace Servarr.Hosting.Publishing.Kubernetes;
 /// Environment variables for Kubernetes: literals inline; a parameter read from the <c>servarr-settings</c> ConfigMap or,
 /// when secret, the <c>servarr-secrets</c> Secret (both made by kustomize generators from env files); text that mixes
 /// them uses Kubernetes' <c>$(VAR)</c> expansion of variables declared before it. Endpoints render as the Service that
-/// answers in the namespace (<c>http://gluetun:8989</c> for an app behind the VPN).
+/// answers in the namespace (<c>http://gluetun:8989</c> for an app behind the VPN), or as <c>localhost</c> when their
+/// owner shares the pod with the container that uses them (Sonarr to qBittorrent, both behind gluetun).
 /// </summary>
 public static class KubernetesEnvironment
 {
@@ -37,7 +38,7 @@ public static class KubernetesEnvironment
             var value = expression.Render(reference => reference switch
             {
                 ParameterResource parameter => Helper(parameter, helpers),
-                EndpointPropertyReference endpoint => InNetworkAddress.Render(endpoint),
+                EndpointPropertyReference endpoint => Address(endpoint, container),
                 _ => throw new InvalidOperationException($"resource '{container.Name}': Kubernetes publishing cannot render a {reference.GetType().Name} in {name}"),
             }, literal => literal.Replace("$(", "$$(", StringComparison.Ordinal));
             variables.Add(new V1EnvVar { Name = name, Value = value });
@@ -45,6 +46,51 @@ public static class KubernetesEnvironment
 
         return [.. helpers, .. variables];
     }
+
+    /// <summary>
+    /// How <paramref name="user"/> reaches the endpoint of <paramref name="reference"/>: at <c>localhost</c> when both
+    /// are in one pod (a VPN gateway and the apps behind it share its network), else through the owner's Service.
+    /// </summary>
+    /// <example><code>Address(qbittorrent.GetEndpoint("http").Url, sonarr) // "http://localhost:8080" when both are behind gluetun</code></example>
+    public static string Address(EndpointPropertyReference reference, ContainerResource user)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(user);
+        var owner = reference.Endpoint.Resource;
+        return InNetworkAddress.Render(reference, ReferenceEquals(Pod(owner), Pod(user)) ? "localhost" : owner.GetNetworkHost());
+    }
+
+    /// <summary>
+    /// Gluetun's environment with <c>FIREWALL_OUTBOUND_SUBNETS</c> (comma-separated CIDRs) extended by the cluster's pod and
+    /// Service ranges: its firewall drops what is not VPN traffic, Services and the cluster's DNS included.
+    /// </summary>
+    public static List<V1EnvVar> WithClusterOutbound(IList<V1EnvVar> env, KubernetesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(options);
+        var cluster = $"{options.PodCidr},{options.ServiceCidr}";
+        const string Name = "FIREWALL_OUTBOUND_SUBNETS";
+        var list = env.ToList();
+        var index = list.FindIndex(e => e.Name == Name);
+        if (index < 0)
+        {
+            list.Add(new V1EnvVar { Name = Name, Value = cluster });
+        }
+        else if (list[index].ValueFrom is null)
+        {
+            list[index] = new V1EnvVar { Name = Name, Value = string.IsNullOrEmpty(list[index].Value) ? cluster : $"{list[index].Value},{cluster}" };
+        }
+        else
+        {
+            // The model's value comes from a parameter: keep it under another name and extend it ($(VAR) is expanded in order).
+            list[index] = new V1EnvVar { Name = $"SERVARR_{Name}", ValueFrom = list[index].ValueFrom };
+            list.Add(new V1EnvVar { Name = Name, Value = $"$(SERVARR_{Name}),{cluster}" });
+        }
+
+        return list;
+    }
+
+    private static IResource Pod(IResource resource) => resource.GetVpnGateway() ?? resource;
 
     private static string Helper(ParameterResource parameter, List<V1EnvVar> helpers)
     {

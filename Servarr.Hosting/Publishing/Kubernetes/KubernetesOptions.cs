@@ -16,7 +16,10 @@ namespace Servarr.Hosting.Publishing.Kubernetes;
 /// <c>https://192.168.1.20:32400,https://plex.example.com:443</c> (Traefik's address and the plex entryPoint), so plex.tv
 /// tells apps where to connect; default: what the model sets;</item>
 /// <item><c>PlexSni</c>: <c>*</c> (default, every TLS name on the <c>plex</c> entryPoint) or <c>plex.direct</c>
-/// (only <c>*.plex.direct</c> names, what Plex apps use).</item>
+/// (only <c>*.plex.direct</c> names, what Plex apps use);</item>
+/// <item><c>PodCidr</c> (default <c>10.42.0.0/16</c>) and <c>ServiceCidr</c> (default <c>10.43.0.0/16</c>): the cluster's
+/// pod and Service ranges (k3s' <c>--cluster-cidr</c> and <c>--service-cidr</c> defaults), which gluetun's firewall lets
+/// out (<c>FIREWALL_OUTBOUND_SUBNETS</c>) so the apps behind it reach Services and the cluster's DNS.</item>
 /// </list>
 /// </summary>
 public sealed record KubernetesOptions
@@ -48,6 +51,12 @@ public sealed record KubernetesOptions
     /// <summary><c>*</c> or <c>plex.direct</c>.</summary>
     public string PlexSni { get; init; } = "*";
 
+    /// <summary>The cluster's pod range, a CIDR.</summary>
+    public string PodCidr { get; init; } = "10.42.0.0/16";
+
+    /// <summary>The cluster's Service range, a CIDR.</summary>
+    public string ServiceCidr { get; init; } = "10.43.0.0/16";
+
     /// <summary>Reads section <c>Kubernetes</c>; throws a one-line error for a value it does not know.</summary>
     public static KubernetesOptions From(IConfiguration? configuration)
     {
@@ -64,7 +73,11 @@ public sealed record KubernetesOptions
             PlexHost = Get("PlexHost", "plex.home"),
             PlexSni = Get("PlexSni", "*"),
             PlexAdvertiseUrls = section?["PlexAdvertiseUrls"] is { Length: > 0 } advertise ? advertise : null,
+            PodCidr = Get("PodCidr", "10.42.0.0/16"),
+            ServiceCidr = Get("ServiceCidr", "10.43.0.0/16"),
         };
+        RequireCidr("PodCidr", options.PodCidr, "10.42.0.0/16", "--cluster-cidr");
+        RequireCidr("ServiceCidr", options.ServiceCidr, "10.43.0.0/16", "--service-cidr");
         if (options.Storage is not ("hostPath" or "pvc"))
         {
             throw new ServarrException($"Kubernetes:Storage is '{options.Storage}'; use hostPath or pvc");
@@ -73,5 +86,16 @@ public sealed record KubernetesOptions
         return options.PlexSni is "*" or "plex.direct"
             ? options
             : throw new ServarrException($"Kubernetes:PlexSni is '{options.PlexSni}'; use * or plex.direct");
+    }
+
+    // An address and a prefix length with no host bits set, e.g. 10.42.0.0/16 (one entry of gluetun's FIREWALL_OUTBOUND_SUBNETS).
+    private static void RequireCidr(string key, string value, string example, string clusterFlag)
+    {
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || !System.Net.IPNetwork.TryParse(value, out var network) || !System.Net.IPAddress.TryParse(value[..slash], out var address)
+            || !network.BaseAddress.Equals(address))
+        {
+            throw new ServarrException($"Kubernetes:{key} is '{value}'; use a CIDR such as {example} (your cluster's {clusterFlag})");
+        }
     }
 }

@@ -7,7 +7,8 @@ namespace Servarr.Hosting.Publishing.Kubernetes;
 
 /// <summary>
 /// <c>publish --publisher kubernetes --output-path deploy/k8s</c>: a kustomize tree — <c>kustomization.yaml</c>, the
-/// namespace, one file per pod (Deployment or Job, Service, claims), Traefik routes for Plex (HTTP for browsers, TCP
+/// namespace, one file per pod (Deployment or Job, Service), <c>claims.yaml</c> (every PersistentVolumeClaim, once, however
+/// many pods mount it), Traefik routes for Plex (HTTP for browsers, TCP
 /// passthrough on the <c>plex</c> entryPoint for Plex apps) and the public apps, <c>traefik-values.yaml</c> for the
 /// Traefik Helm chart, and the env files the generators read: <c>settings.env</c> (non-secret values) and
 /// <c>secrets.env</c> (secret names only, values for you to fill; kept when publishing again).
@@ -47,6 +48,7 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
         ArgumentNullException.ThrowIfNull(options);
         var files = new List<(string, string)>();
         var mapper = new KubernetesWorkloadMapper(context, options);
+        var claims = new List<V1PersistentVolumeClaim>();
         files.Add(("namespace.yaml", Yaml(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = options.Namespace } })));
         foreach (var primary in context.Model.Containers.Where(c => c.GetVpnGateway() is null))
         {
@@ -63,8 +65,24 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
                 customize.a.Configure(customize.m, objects);
             }
 
+            // A claim is one object however many pods mount it (the media tree, a config folder Kopia backs up): kustomize
+            // refuses an id declared twice, so every claim goes to claims.yaml, once.
+            foreach (var claim in objects.OfType<V1PersistentVolumeClaim>().ToList())
+            {
+                objects.Remove(claim);
+                if (claims.All(c => c.Metadata.Name != claim.Metadata.Name))
+                {
+                    claims.Add(claim);
+                }
+            }
+
             var notes = workload.NotMapped.Count == 0 ? "" : string.Concat(workload.NotMapped.Select(n => $"# not mapped: {n}\n"));
             files.Add(($"{primary.Name}.yaml", notes + string.Join("---\n", objects.Select(Yaml))));
+        }
+
+        if (claims.Count > 0)
+        {
+            files.Add(("claims.yaml", string.Join("---\n", claims.Select(Yaml))));
         }
 
         var routes = TraefikRoutes.For(context.Model, options);

@@ -8,7 +8,7 @@ namespace Servarr.Hosting.Publishing.Kubernetes;
 /// <summary>
 /// Pure mapping of one pod's worth of the model to Kubernetes objects: a container resource — plus, for a VPN gateway,
 /// every app behind it, as containers of the same pod sharing its network — becomes a Deployment (a Job when it must
-/// not restart), a Service for its ports, and claims for its storage. Features Kubernetes has no place for are listed
+/// not restart), a Service for its ports, and claims for its storage (one object per claim, shared by the pods that mount it). Features Kubernetes has no place for are listed
 /// in <see cref="KubernetesWorkload.NotMapped"/>, never dropped silently.
 /// </summary>
 public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesOptions options)
@@ -18,6 +18,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
 
     private readonly NetworkNamespaces _namespaces = new(context.Model);
     private readonly NetworkZones _zones = new(context.Model);
+    private readonly KubernetesVolumes _volumes = new(context, options);
 
     /// <summary>Maps the pod of <paramref name="primary"/> (a container not behind a gateway).</summary>
     public KubernetesWorkload Map(ContainerResource primary)
@@ -33,13 +34,20 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         };
         var volumes = new List<V1Volume>();
         var claims = new List<V1PersistentVolumeClaim>();
-        var containers = members.Select(m => Container(m, primary, volumes, claims, notMapped)).ToList();
+        var listeners = _namespaces.Listeners(primary).Where(x => x.Endpoint.TargetPort is not null).ToList();
+        var portNames = KubernetesNaming.PortNames(primary, listeners);
+        var containers = members.Select(m => Container(m, portNames, volumes, claims, notMapped)).ToList();
         if (members.Count > 1)
         {
             // In a pod, Services reach the apps through the gateway's interface: its firewall must let their ports in.
             var appPorts = members.Skip(1).SelectMany(m => m.GetEndpoints()).Where(e => e.TargetPort is not null).Select(e => e.TargetPort!.Value).Distinct();
             containers[0].Env ??= [];
             containers[0].Env.Add(new V1EnvVar { Name = "FIREWALL_INPUT_PORTS", Value = string.Join(',', appPorts.Select(p => p.ToString(CultureInfo.InvariantCulture))) });
+        }
+
+        if (primary is GluetunResource)
+        {
+            containers[0].Env = KubernetesEnvironment.WithClusterOutbound(containers[0].Env ?? [], options);
         }
 
         var pod = new V1PodSpec
@@ -51,8 +59,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         };
         var meta = new V1ObjectMeta { Name = primary.Name, NamespaceProperty = options.Namespace, Labels = labels };
         // The model's container labels (e.g. Watchtower's) are Docker's; on the pod they become annotations, which take any text.
-        var annotations = members.SelectMany(m => m.Annotations.OfType<ContainerLabelAnnotation>()).GroupBy(l => l.Key)
-            .ToDictionary(g => g.Key, g => Render(g.Last().Value), StringComparer.Ordinal);
+        var annotations = PodAnnotations(members, notMapped);
         var podLabels = new Dictionary<string, string>(labels);
         if (context.Model.Networks.Any())
         {
@@ -89,10 +96,10 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
                     Template = new V1PodTemplateSpec { Metadata = podMeta, Spec = pod },
                 },
             };
-        var ports = _namespaces.Listeners(primary).Where(x => x.Endpoint.TargetPort is not null)
+        var ports = listeners
             .Select(x => new V1ServicePort
             {
-                Name = PortName(x.Owner, x.Endpoint, primary),
+                Name = portNames[(x.Owner, x.Endpoint)],
                 Port = x.Endpoint.TargetPort!.Value,
                 TargetPort = x.Endpoint.TargetPort!.Value,
                 Protocol = x.Endpoint.Protocol == EndpointProtocol.Udp ? "UDP" : "TCP",
@@ -111,7 +118,26 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         return new KubernetesWorkload(primary, members, workload, service, claims, notMapped);
     }
 
-    private V1Container Container(ContainerResource resource, ContainerResource primary, List<V1Volume> volumes, List<V1PersistentVolumeClaim> claims, List<string> notMapped)
+    private Dictionary<string, string> PodAnnotations(List<ContainerResource> members, List<string> notMapped)
+    {
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (member, label) in members.SelectMany(m => m.Annotations.OfType<ContainerLabelAnnotation>().Select(l => (m, l))))
+        {
+            if (KubernetesNaming.IsQualifiedName(label.Key))
+            {
+                annotations[label.Key] = Render(label.Value);
+            }
+            else
+            {
+                notMapped.Add($"{member.Name}: label '{label.Key}' (not an annotation key: at most 63 letters, digits, '-', '_', '.' after an optional prefix/; shorten it)");
+            }
+        }
+
+        return annotations;
+    }
+
+    private V1Container Container(ContainerResource resource, IReadOnlyDictionary<(ContainerResource, EndpointAnnotation), string> portNames,
+        List<V1Volume> volumes, List<V1PersistentVolumeClaim> claims, List<string> notMapped)
     {
         var image = resource.GetImage() ?? throw new ServarrException($"resource '{resource.Name}': no image; add .WithImage(...)");
         var container = new V1Container
@@ -125,9 +151,9 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
                 .ToList()),
             Env = NullIfEmpty(KubernetesEnvironment.Map(resource).ToList()),
             Ports = NullIfEmpty(resource.GetEndpoints().Where(e => e.TargetPort is not null)
-                .Select(e => new V1ContainerPort { Name = PortName(resource, e, primary), ContainerPort = e.TargetPort!.Value, Protocol = e.Protocol == EndpointProtocol.Udp ? "UDP" : "TCP" })
+                .Select(e => new V1ContainerPort { Name = portNames[(resource, e)], ContainerPort = e.TargetPort!.Value, Protocol = e.Protocol == EndpointProtocol.Udp ? "UDP" : "TCP" })
                 .ToList()),
-            VolumeMounts = NullIfEmpty(Mounts(resource, volumes, claims)),
+            VolumeMounts = NullIfEmpty(_volumes.Mounts(resource, volumes, claims)),
         };
         var caps = resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList();
         container.SecurityContext = caps.Count == 0 ? null : new V1SecurityContext { Capabilities = new V1Capabilities { Add = caps } };
@@ -156,104 +182,6 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         return container;
     }
 
-    private List<V1VolumeMount> Mounts(ContainerResource resource, List<V1Volume> volumes, List<V1PersistentVolumeClaim> claims)
-    {
-        var mounts = new List<V1VolumeMount>();
-        foreach (var file in resource.Annotations.OfType<GeneratedFileAnnotation>())
-        {
-            AddOnce(volumes, new V1Volume { Name = "files", ConfigMap = new V1ConfigMapVolumeSource { Name = KubernetesPublisher.FilesName(resource) } });
-            mounts.Add(new V1VolumeMount { Name = "files", MountPath = file.Target, SubPath = file.FileName, ReadOnlyProperty = true });
-        }
-
-        foreach (var mount in resource.GetMounts().Where(m => m.Purpose == ContainerMountPurpose.SecretFile))
-        {
-            AddOnce(volumes, new V1Volume { Name = "secret-files", Secret = new V1SecretVolumeSource { SecretName = KubernetesPublisher.SecretFilesName(resource), DefaultMode = 0x100 } });
-            mounts.Add(new V1VolumeMount { Name = "secret-files", MountPath = mount.Target, SubPath = KubernetesPublisher.FileName(mount), ReadOnlyProperty = true });
-        }
-
-        foreach (var mount in resource.GetMounts().Where(m => m.Purpose != ContainerMountPurpose.SecretFile))
-        {
-            string volumeName;
-            if (mount.Type == ContainerMountType.Volume)
-            {
-                volumeName = mount.VolumeName!;
-                AddClaim(volumeName, options.VolumeSize, volumes, claims);
-            }
-            else if (options.Storage == "pvc" && (mount.Purpose != ContainerMountPurpose.Other || ConfigOwner(resource, mount) != resource.Name))
-            {
-                // One claim per config folder, one for the whole media tree (Kopia reads the apps' config claims read-only).
-                volumeName = mount.Purpose == ContainerMountPurpose.Media ? "media" : $"{ConfigOwner(resource, mount)}-config";
-                AddClaim(volumeName, mount.Purpose == ContainerMountPurpose.Media ? options.MediaSize : options.VolumeSize, volumes, claims);
-            }
-            else
-            {
-                var path = HostPath(mount.Source);
-                volumeName = $"host-{volumes.Count(v => v.HostPath is not null)}";
-                var existing = volumes.FirstOrDefault(v => v.HostPath?.Path == path);
-                if (existing is null)
-                {
-                    volumes.Add(new V1Volume { Name = volumeName, HostPath = new V1HostPathVolumeSource { Path = path, Type = "DirectoryOrCreate" } });
-                }
-                else
-                {
-                    volumeName = existing.Name;
-                }
-            }
-
-            mounts.Add(new V1VolumeMount { Name = volumeName, MountPath = mount.Target, ReadOnlyProperty = mount.IsReadOnly ? true : null });
-        }
-
-        foreach (var device in resource.Annotations.OfType<DeviceAnnotation>())
-        {
-            var name = $"dev-{device.HostPath.Trim('/').Replace('/', '-')}";
-            if (volumes.All(v => v.Name != name))
-            {
-                volumes.Add(new V1Volume { Name = name, HostPath = new V1HostPathVolumeSource { Path = device.HostPath, Type = "CharDevice" } });
-            }
-
-            mounts.Add(new V1VolumeMount { Name = name, MountPath = device.ContainerPath });
-        }
-
-        return mounts;
-    }
-
-    private static void AddOnce(List<V1Volume> volumes, V1Volume volume)
-    {
-        if (volumes.All(v => v.Name != volume.Name))
-        {
-            volumes.Add(volume);
-        }
-    }
-
-    private string ConfigOwner(ContainerResource resource, ContainerMountAnnotation mount)
-    {
-        // A config folder mounted into another app (Kopia's backups) belongs to the app whose folder it is.
-        var path = HostPath(mount.Source);
-        var owner = context.Model.Containers.FirstOrDefault(c => c.GetMounts().Any(m => m.Purpose == ContainerMountPurpose.Config && !m.IsReadOnly && HostPath(m.Source) == path));
-        return owner?.Name ?? resource.Name;
-    }
-
-    private void AddClaim(string name, string size, List<V1Volume> volumes, List<V1PersistentVolumeClaim> claims)
-    {
-        if (volumes.Any(v => v.Name == name))
-        {
-            return;
-        }
-
-        volumes.Add(new V1Volume { Name = name, PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = name } });
-        claims.Add(new V1PersistentVolumeClaim
-        {
-            ApiVersion = "v1", Kind = "PersistentVolumeClaim",
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = options.Namespace },
-            Spec = new V1PersistentVolumeClaimSpec
-            {
-                AccessModes = ["ReadWriteOnce"],
-                StorageClassName = options.StorageClass,
-                Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new(size) } },
-            },
-        });
-    }
-
     private List<V1Container> WaitContainers(List<ContainerResource> members)
     {
         var waits = new List<V1Container>();
@@ -268,7 +196,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
             var endpoint = target.GetEndpoints().FirstOrDefault(e => e.TargetPort is not null)
                 ?? throw new ServarrException($"resource '{target.Name}': something waits for it, but it has no endpoint to wait on in Kubernetes; give it an endpoint or drop the WaitFor");
             var host = target.GetNetworkHost();
-            var name = $"wait-for-{target.Name}";
+            var name = KubernetesNaming.Label($"wait-for-{target.Name}");
             if (waits.Any(w => w.Name == name))
             {
                 continue;
@@ -309,6 +237,17 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
             notMapped.Add($"{resource.Name}: persistent lifetime (a run-mode choice; Deployments always persist)");
         }
 
+        if (resource.GetMounts().FirstOrDefault(Validation.HardeningRules.IsDockerSocket) is { } socket)
+        {
+            var why = resource switch
+            {
+                WatchtowerResource => "Watchtower updates Docker's containers, not the cluster's pods",
+                AutoKumaResource => "AutoKuma reads Docker container labels, not pod annotations, and its container monitors watch Docker containers",
+                UptimeKumaResource => "Uptime Kuma's container monitors watch Docker containers, not pods",
+                _ => "it talks to the Docker engine, not to Kubernetes",
+            };
+            notMapped.Add($"{resource.Name}: the Docker socket ({HostPath(socket.Source)} exists only on a node that runs Docker; {why}; schedule the pod there with a nodeSelector)");
+        }
     }
 
     private static V1PodSpec Restarting(V1PodSpec pod, string policy)
@@ -317,14 +256,10 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         return pod;
     }
 
-    /// <summary>Port names are unique per pod and at most 15 characters: an app behind the gateway names its port after itself.</summary>
-    private static string PortName(ContainerResource owner, EndpointAnnotation endpoint, ContainerResource podPrimary) =>
-        owner == podPrimary ? endpoint.Name : owner.Name[..Math.Min(15, owner.Name.Length)];
-
     // Names, ids and host paths are written with their real (non-secret) values, as run mode renders them.
     private string Render(ReferenceExpression expression) => Orchestration.RunExpressions.Render(expression, context.Parameters);
 
-    private string HostPath(ReferenceExpression source) => HostPaths.Absolute(Render(source), context.AppHostDirectory);
+    private string HostPath(ReferenceExpression source) => _volumes.HostPath(source);
 
     private static List<T>? NullIfEmpty<T>(IEnumerable<T> items) => items.ToList() is { Count: > 0 } list ? list : null;
 }
@@ -334,7 +269,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
 /// <param name="Members">Its containers (the gateway and its VPN apps).</param>
 /// <param name="Workload">The Deployment or Job.</param>
 /// <param name="Service">Its Service, or null without ports.</param>
-/// <param name="Claims">Claims it needs.</param>
+/// <param name="Claims">Claims it mounts (objects shared with other pods that mount them; the publisher writes each once, to <c>claims.yaml</c>).</param>
 /// <param name="NotMapped">Model features with no Kubernetes counterpart, one line each.</param>
 public sealed record KubernetesWorkload(ContainerResource Primary, IReadOnlyList<ContainerResource> Members, IKubernetesObject<V1ObjectMeta> Workload,
     V1Service? Service, IReadOnlyList<V1PersistentVolumeClaim> Claims, IReadOnlyList<string> NotMapped);
