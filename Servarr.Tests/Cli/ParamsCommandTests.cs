@@ -37,7 +37,7 @@ public class ParamsCommandTests
         Assert.Matches(@"^vpn-provider\s+set\s+command line\s+mullvad\s+gluetun$", Line(result.Output, "vpn-provider"));
         Assert.Matches(@"^r2-secret-access-key \(secret\)\s+set\s+user-secrets\s+\*{5}\s+kopia$", Line(result.Output, "r2-secret-access-key"));
         Assert.Matches(@"^sonarr-api-key \(secret\)\s+generated\s+user-secrets\s+\*{5}\s+", Line(result.Output, "sonarr-api-key"));
-        Assert.Matches(@"^radarr-api-key \(secret\)\s+generated on first run\s+-\s+prowlarr, radarr, seerr", Line(result.Output, "radarr-api-key"));
+        Assert.Matches(@"^radarr-api-key \(secret\)\s+generated on first run\s+-\s+radarr$", Line(result.Output, "radarr-api-key"));
         Assert.Matches(@"^wireguard-private-key \(secret\)\s+missing\s+-\s+gluetun$", Line(result.Output, "wireguard-private-key"));
         Assert.Matches(@"^plex-claim \(secret\)\s+default\s+Program\.cs\s+\(empty\)\s+plex$", Line(result.Output, "plex-claim"));
         Assert.Matches($@"^config-root\s+development folder\s+Program\.cs\s+{Regex.Escape(RepositoryPaths.AppHostDirectory)}/\.servarr/config\s+", Line(result.Output, "config-root"));

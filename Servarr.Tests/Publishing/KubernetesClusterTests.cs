@@ -1,3 +1,6 @@
+using Servarr.Hosting;
+using Servarr.Hosting.Publishing;
+using Servarr.Hosting.Publishing.Kubernetes;
 using Servarr.Tests.TestSupport;
 
 namespace Servarr.Tests.Publishing;
@@ -95,11 +98,21 @@ public class KubernetesClusterTests
         var gluetun = File.ReadAllText(Path.Combine(temp.Path, "gluetun.yaml"));
 
         Assert.Contains("- name: FIREWALL_OUTBOUND_SUBNETS\n          value: 10.42.0.0/16,10.43.0.0/16\n", gluetun);
-        Assert.Contains("- name: QBITTORRENT_HTTP\n          value: http://localhost:8080\n", gluetun);
-        Assert.Contains("- name: SONARR_HTTP\n          value: http://localhost:8989\n", gluetun);
-        Assert.DoesNotContain("value: http://gluetun:", gluetun);
-        Assert.Contains("- name: PLEX_HTTP\n          value: http://plex:32400\n", gluetun);
-        Assert.Contains("http://gluetun:8989", File.ReadAllText(Path.Combine(temp.Path, "seerr.yaml")));
+        // The media apps read no reference variables (their integrations inject none); a container that does, behind the
+        // same VPN, reaches its neighbours at localhost and everything else by Service name.
+        var builder = TestAppBuilder.Create();
+        var host = builder.AddHost();
+        var vpn = builder.AddGluetun("gluetun", host, builder.AddParameter("p", defaultValue: "x"), builder.AddParameter("k", secret: true), builder.AddParameter("a", defaultValue: "x"));
+        var qbittorrent = builder.AddQBittorrent("qbittorrent", host).WithVpn(vpn);
+        var plex = builder.AddPlex("plex", host, builder.AddParameter("claim", secret: true, defaultValue: ""));
+        builder.AddContainer("client", "docker.io/library/client", "1.0").WithVpn(vpn).WithReference(qbittorrent).WithReference(plex);
+        builder.AddContainer("outside", "docker.io/library/client", "1.0").WithReference(qbittorrent);
+        var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+        var files = KubernetesPublisher.Render(context, new KubernetesOptions()).ToDictionary(f => f.Name, f => f.Content);
+        Assert.Contains("- name: QBITTORRENT_HTTP\n          value: http://localhost:8080\n", files["gluetun.yaml"]);
+        Assert.DoesNotContain("value: http://gluetun:", files["gluetun.yaml"]);
+        Assert.Contains("- name: PLEX_HTTP\n          value: http://plex:32400\n", files["gluetun.yaml"]);
+        Assert.Contains("http://gluetun:8080", files["outside.yaml"]);
 
         using var custom = await PublishAsync(new() { ["Kubernetes:PodCidr"] = "10.244.0.0/16", ["Kubernetes:ServiceCidr"] = "10.96.0.0/12" });
         Assert.Contains("value: 10.244.0.0/16,10.96.0.0/12\n", File.ReadAllText(Path.Combine(custom.Path, "gluetun.yaml")));

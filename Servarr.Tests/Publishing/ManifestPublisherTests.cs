@@ -78,13 +78,16 @@ public class ManifestPublisherTests
     public async Task SecretParametersHaveNoDefaultValueAndGeneratedOnesSayHow()
     {
         var builder = TestAppBuilder.Create(configuration: new Dictionary<string, string?> { ["Parameters:vpn-key"] = "canary-3f9c" });
-        builder.AddParameter("vpn-key", secret: true);
-        builder.AddGeneratedSecret("sonarr-api-key");
+        var vpnKey = builder.AddParameter("vpn-key", secret: true);
+        var apiKey = builder.AddGeneratedSecret("sonarr-api-key");
+        builder.AddParameter("unused", defaultValue: "x"); // nothing refers to it: not declared
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WithEnvironment("VPN_KEY", vpnKey).WithEnvironment("API_KEY", apiKey);
 
         var json = Publish(builder);
         var resources = JsonNode.Parse(json)!["resources"]!;
 
         Assert.DoesNotContain("canary-3f9c", json);
+        Assert.Null(resources["unused"]);
         Assert.Equal("""{"type":"string","secret":true}""", resources["vpn-key"]!["inputs"]!["value"]!.ToJsonString());
         Assert.Equal("""{"minLength":32,"upper":false,"special":false}""", resources["sonarr-api-key"]!["inputs"]!["value"]!["default"]!["generate"]!.ToJsonString());
         await SchemaAssert.ValidManifestAsync(json);
