@@ -152,4 +152,26 @@ public class KubernetesClusterTests
 
         Assert.DoesNotContain("type: Socket", File.ReadAllText(Path.Combine(temp.Path, "plex.yaml")));
     }
+
+    [Fact]
+    public void LongNamesAreShortenedAndAnInvalidAnnotationKeyIsNamedNotWritten()
+    {
+        var builder = TestAppBuilder.Create();
+        var db = builder.AddContainer(new string('d', 60), "docker.io/library/db", "1.0").WithHttpEndpoint(targetPort: 80);
+        var key = $"kuma.{new string('a', 60)}.http.name";
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 80).WaitFor(db)
+            .WithVolume(new string('v', 62) + "-data", "/data").WithLabel(key, "x").WithLabel("team", "media");
+        var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+
+        var files = KubernetesPublisher.Render(context, new KubernetesOptions());
+
+        var errors = files.Where(f => f.Name.EndsWith(".yaml", StringComparison.Ordinal) && f.Name != "kustomization.yaml")
+            .SelectMany(f => KubernetesNames.Check(f.Content, f.Name)).ToList();
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+        var app = files.Single(f => f.Name == "app.yaml").Content;
+        Assert.Contains($"# not mapped: app: label '{key}' (not an annotation key", app);
+        Assert.DoesNotContain($"{key}:", app);
+        Assert.Contains("team: media", app);
+        Assert.Contains($"claimName: {new string('v', 62)}-data", app);
+    }
 }
