@@ -25,7 +25,9 @@ public class SecretCanaryTests
         Assert.True(kubernetes.ExitCode == 0, kubernetes.Error);
         var files = Directory.GetFiles(temp.Path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 });
         Assert.Equal(0, cloudflare.ExitCode);
-        Assert.Equal(4 + Directory.GetFiles(temp.Combine("k8s")).Length + 4, files.Length);
+        // manifest + compose (yaml, .env, prepare-host.sh, qBittorrent's seed script) + the Kubernetes tree (with the seed
+        // script under files/) + cloudflare; every one of them is read below.
+        Assert.Equal(5 + Directory.GetFiles(temp.Combine("k8s")).Length + 1 + 4, files.Length);
         Assert.Contains(files, f => f.EndsWith("secrets.env", StringComparison.Ordinal));
         foreach (var file in files)
         {
