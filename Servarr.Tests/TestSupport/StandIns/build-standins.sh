@@ -47,7 +47,7 @@ lscr.io/linuxserver/sonarr:4.0.19.2979-ls316          8989   SONARR__SERVER__POR
 lscr.io/linuxserver/radarr:6.2.1.10461-ls308          7878   RADARR__SERVER__PORT
 lscr.io/linuxserver/prowlarr:2.5.2.5491-ls155         9696   PROWLARR__SERVER__PORT
 lscr.io/linuxserver/qbittorrent:5.2.3_v2.0.13-ls469   8080   WEBUI_PORT
-docker.io/qmcgaw/gluetun:v3.41.1                      8000   HTTP_CONTROL_SERVER_ADDRESS  entrypoint=/gluetun-entrypoint
+docker.io/qmcgaw/gluetun:v3.41.1                      8000,9999 HTTP_CONTROL_SERVER_ADDRESS  entrypoint=/gluetun-entrypoint
 docker.io/cloudflare/cloudflared:2026.8.2             2000   TUNNEL_METRICS               entrypoint=cloudflared,--no-autoupdate
 docker.io/kopia/kopia:0.23.1                          51515  -                            entrypoint=/bin/kopia
 docker.io/louislam/uptime-kuma:2.5.3                  3001   UPTIME_KUMA_PORT             workdir=/app
