@@ -119,6 +119,8 @@ public class CloudflaredTunnelModeTests
         Assert.True(built.ExitCode == 0, built.StandardError);
         Assert.Matches(@"configMap:\s+name: cloudflared-files-\w+", built.StandardOutput);
         Assert.Matches(@"secretName: cloudflared-secret-files-\w+", built.StandardOutput);
+        // The credentials are mounted 0400 and root's; fsGroup lets cloudflared's user (65532) read them.
+        Assert.Matches(@"securityContext:\s+fsGroup: 65532", await File.ReadAllTextAsync(temp.Combine("cloudflared.yaml")));
         Assert.Contains("subPath: config.yml", built.StandardOutput);
         Assert.DoesNotContain("canary-tunnel-secret", string.Concat(Directory.GetFiles(temp.Path, "*.yaml").Select(File.ReadAllText)));
     }

@@ -6,4 +6,12 @@ public sealed class GluetunResource(string name) : ContainerResource(name), IVpn
 {
     /// <summary>The name of the main endpoint.</summary>
     public const string PrimaryEndpointName = "control";
+
+    /// <inheritdoc />
+    /// <remarks>qdm12/gluetun@v3.41.1: internal/configuration/settings/firewall.go, <c>r.CSVUint16("FIREWALL_INPUT_PORTS")</c>.</remarks>
+    public string InputPortsVariable => "FIREWALL_INPUT_PORTS";
+
+    /// <inheritdoc />
+    /// <remarks>qdm12/gluetun@v3.41.1: internal/configuration/settings/firewall.go, <c>r.CSVNetipPrefixes("FIREWALL_OUTBOUND_SUBNETS", ...)</c>.</remarks>
+    public string OutboundSubnetsVariable => "FIREWALL_OUTBOUND_SUBNETS";
 }

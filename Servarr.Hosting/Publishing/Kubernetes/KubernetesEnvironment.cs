@@ -61,30 +61,31 @@ public static class KubernetesEnvironment
     }
 
     /// <summary>
-    /// Gluetun's environment with <c>FIREWALL_OUTBOUND_SUBNETS</c> (comma-separated CIDRs) extended by the cluster's pod and
-    /// Service ranges: its firewall drops what is not VPN traffic, Services and the cluster's DNS included.
+    /// The VPN gateway's environment with its outbound-subnets <paramref name="variable"/> (comma-separated CIDRs; Gluetun's
+    /// <c>FIREWALL_OUTBOUND_SUBNETS</c>) extended by the cluster's pod and Service ranges: its firewall drops what is not VPN
+    /// traffic, Services and the cluster's DNS included.
     /// </summary>
-    public static List<V1EnvVar> WithClusterOutbound(IList<V1EnvVar> env, KubernetesOptions options)
+    public static List<V1EnvVar> WithClusterOutbound(IList<V1EnvVar> env, string variable, KubernetesOptions options)
     {
         ArgumentNullException.ThrowIfNull(env);
+        ArgumentException.ThrowIfNullOrWhiteSpace(variable);
         ArgumentNullException.ThrowIfNull(options);
         var cluster = $"{options.PodCidr},{options.ServiceCidr}";
-        const string Name = "FIREWALL_OUTBOUND_SUBNETS";
         var list = env.ToList();
-        var index = list.FindIndex(e => e.Name == Name);
+        var index = list.FindIndex(e => e.Name == variable);
         if (index < 0)
         {
-            list.Add(new V1EnvVar { Name = Name, Value = cluster });
+            list.Add(new V1EnvVar { Name = variable, Value = cluster });
         }
         else if (list[index].ValueFrom is null)
         {
-            list[index] = new V1EnvVar { Name = Name, Value = string.IsNullOrEmpty(list[index].Value) ? cluster : $"{list[index].Value},{cluster}" };
+            list[index] = new V1EnvVar { Name = variable, Value = string.IsNullOrEmpty(list[index].Value) ? cluster : $"{list[index].Value},{cluster}" };
         }
         else
         {
             // The model's value comes from a parameter: keep it under another name and extend it ($(VAR) is expanded in order).
-            list[index] = new V1EnvVar { Name = $"SERVARR_{Name}", ValueFrom = list[index].ValueFrom };
-            list.Add(new V1EnvVar { Name = Name, Value = $"$(SERVARR_{Name}),{cluster}" });
+            list[index] = new V1EnvVar { Name = $"SERVARR_{variable}", ValueFrom = list[index].ValueFrom };
+            list.Add(new V1EnvVar { Name = variable, Value = $"$(SERVARR_{variable}),{cluster}" });
         }
 
         return list;

@@ -37,17 +37,18 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         var listeners = _namespaces.Listeners(primary).Where(x => x.Endpoint.TargetPort is not null).ToList();
         var portNames = KubernetesNaming.PortNames(primary, listeners);
         var containers = members.Select(m => Container(m, portNames, volumes, claims, notMapped)).ToList();
-        if (members.Count > 1)
+        if (primary is IVpnGatewayResource gateway)
         {
-            // In a pod, Services reach the apps through the gateway's interface: its firewall must let their ports in.
-            var appPorts = members.Skip(1).SelectMany(m => m.GetEndpoints()).Where(e => e.TargetPort is not null).Select(e => e.TargetPort!.Value).Distinct();
-            containers[0].Env ??= [];
-            containers[0].Env.Add(new V1EnvVar { Name = "FIREWALL_INPUT_PORTS", Value = string.Join(',', appPorts.Select(p => p.ToString(CultureInfo.InvariantCulture))) });
-        }
+            if (members.Count > 1)
+            {
+                // In a pod, Services reach the apps through the gateway's interface: its firewall must let their ports in.
+                var appPorts = members.Skip(1).SelectMany(m => m.GetEndpoints()).Where(e => e.TargetPort is not null).Select(e => e.TargetPort!.Value).Distinct();
+                containers[0].Env ??= [];
+                containers[0].Env.Add(new V1EnvVar { Name = gateway.InputPortsVariable, Value = string.Join(',', appPorts.Select(p => p.ToString(CultureInfo.InvariantCulture))) });
+            }
 
-        if (primary is GluetunResource)
-        {
-            containers[0].Env = KubernetesEnvironment.WithClusterOutbound(containers[0].Env ?? [], options);
+            // Service IPs and kube-dns are outside the tunnel: the kill switch must let the cluster's ranges out.
+            containers[0].Env = KubernetesEnvironment.WithClusterOutbound(containers[0].Env ?? [], gateway.OutboundSubnetsVariable, options);
         }
 
         var pod = new V1PodSpec
@@ -57,6 +58,14 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
             Volumes = NullIfEmpty(volumes),
             Hostname = primary.TryGetLastAnnotation<HostnameAnnotation>(out var hostname) ? hostname.Hostname : null,
         };
+        if (members.FirstOrDefault(m => m.GetMounts().Any(x => x.Purpose == ContainerMountPurpose.SecretFile)) is { } reading
+            && reading.TryGetLastAnnotation<SecretFileReaderAnnotation>(out var reader))
+        {
+            // Secret files are mounted root's and 0400; with fsGroup the kubelet gives the volume's files that group with
+            // group read, so the app's user (e.g. cloudflared's 65532) reads them and nobody else in the pod does.
+            pod.SecurityContext = new V1PodSecurityContext { FsGroup = reader.Uid };
+        }
+
         var meta = new V1ObjectMeta { Name = primary.Name, NamespaceProperty = options.Namespace, Labels = labels };
         // The model's container labels (e.g. Watchtower's) are Docker's; on the pod they become annotations, which take any text.
         var annotations = PodAnnotations(members, notMapped);
