@@ -66,6 +66,8 @@ public class FirstRunTests
         Assert.Contains("using development folders (config-root = ", text);
         Assert.Contains("  gluetun needs `vpn-provider`, `wireguard-private-key`, `wireguard-addresses`; qbittorrent, prowlarr, sonarr, radarr wait for it", text);
         Assert.Contains("  Pushbullet alerts (autokuma) needs `pushbullet-access-token`", text);
+        Assert.Contains("  direct LAN connections (plex) needs `lan-address`", text);
+        Assert.DoesNotContain("smtp", text, StringComparison.Ordinal);
         Assert.DoesNotContain("FailedToStart", text);
         Assert.True(Directory.Exists(Path.Combine(temp, ".servarr", "data", "media", "tv")), text);
         Assert.True(Directory.Exists(Path.Combine(temp, ".servarr", "data", "torrents")), text);
