@@ -4,12 +4,24 @@ namespace Servarr.Hosting.ApplicationModel;
 public sealed class DockerSocketAccessAnnotation : IResourceAnnotation
 {
     /// <summary>Records the exception and why it is needed.</summary>
-    public DockerSocketAccessAnnotation(string reason)
+    /// <param name="reason">What the container does with the engine; shown by <c>doctor</c>.</param>
+    /// <param name="withoutDocker">What is lost where the node runs no Docker engine (a Kubernetes node on containerd), e.g.
+    /// <c>Watchtower updates Docker's containers, not the cluster's pods</c>; null for the generic sentence.</param>
+    public DockerSocketAccessAnnotation(string reason, string? withoutDocker = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (withoutDocker is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(withoutDocker);
+        }
+
         Reason = reason;
+        WithoutDocker = withoutDocker;
     }
 
     /// <summary>Why the resource needs it; shown by <c>doctor</c>.</summary>
     public string Reason { get; }
+
+    /// <summary>What the app cannot do on a node without Docker, or null; the Kubernetes publisher notes it.</summary>
+    public string? WithoutDocker { get; }
 }

@@ -11,12 +11,16 @@ public static class HardeningBuilderExtensions
     /// <summary>The Docker socket on the host and in the container.</summary>
     public const string DockerSocket = "/var/run/docker.sock";
 
-    /// <summary>Mounts the Docker socket read-only (never writable) for a container that reads the engine.</summary>
+    /// <summary>
+    /// Mounts the Docker socket read-only (never writable) for a container that reads the engine; <paramref name="withoutDocker"/>
+    /// says what the app loses on a node that runs no Docker engine (noted in published Kubernetes files).
+    /// </summary>
     /// <example><code>builder.AddContainer("autoheal", "docker.io/willfarrell/autoheal", "1.2.0").WithDockerSocket("restarts unhealthy containers");</code></example>
-    public static IResourceBuilder<T> WithDockerSocket<T>(this IResourceBuilder<T> builder, string reason) where T : ContainerResource
+    public static IResourceBuilder<T> WithDockerSocket<T>(this IResourceBuilder<T> builder, string reason, string? withoutDocker = null)
+        where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.WithAnnotation(new DockerSocketAccessAnnotation(reason), ResourceAnnotationMutationBehavior.Replace);
+        builder.WithAnnotation(new DockerSocketAccessAnnotation(reason, withoutDocker), ResourceAnnotationMutationBehavior.Replace);
         return builder.Resource.GetMounts().Any(m => m.Target == DockerSocket) ? builder : builder.WithBindMount(DockerSocket, DockerSocket, isReadOnly: true);
     }
 

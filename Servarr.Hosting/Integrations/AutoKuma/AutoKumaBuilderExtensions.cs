@@ -33,7 +33,8 @@ public static class AutoKumaBuilderExtensions
         ArgumentNullException.ThrowIfNull(uptimeKuma);
         ArgumentNullException.ThrowIfNull(username);
         ArgumentNullException.ThrowIfNull(password);
-        uptimeKuma.WithDockerSocket("its container monitors ask the engine whether each container runs");
+        uptimeKuma.WithDockerSocket("its container monitors ask the engine whether each container runs",
+            withoutDocker: "Uptime Kuma's container monitors watch Docker containers, not pods");
 
         var autoKuma = builder.AddResource(new AutoKumaResource(name, uptimeKuma.Resource))
             .WithAnnotation(new OptionalFeatureAnnotation("monitor sync"))
@@ -44,7 +45,8 @@ public static class AutoKumaBuilderExtensions
             .WithEnvironment("AUTOKUMA__KUMA__PASSWORD", password)
             .WithEnvironment("AUTOKUMA__DOCKER__HOSTS", $"unix://{DockerSocket}")
             .WithEnvironment("AUTOKUMA__DOCKER__LABEL_PREFIX", AutoKumaResource.LabelPrefix)
-            .WithDockerSocket("reads the containers' kuma.* labels")
+            .WithDockerSocket("reads the containers' kuma.* labels",
+                withoutDocker: "AutoKuma reads Docker container labels, not pod annotations, and its container monitors watch Docker containers")
             .WithVolume($"{name}-data", DataPath)
             .WaitFor(uptimeKuma);
         return autoKuma.WithAnnotation(new ModelCompletionAnnotation(context => LabelModel(context, autoKuma.Resource)));

@@ -12,7 +12,7 @@ public static class KopiaBuilderExtensions
     /// The health command (run by <c>sh -c</c> in the image, which is Ubuntu based): the server answers its control API
     /// for the control user, with the repository connected.
     /// </summary>
-    public const string HealthCommand = "exec kopia server status --address=http://127.0.0.1:51515"
+    public static string HealthCommand { get; } = $"exec kopia server status --address=http://127.0.0.1:{ServerPort}"
         + " --server-control-username=\"$KOPIA_SERVER_CONTROL_USER\" --server-control-password=\"$KOPIA_SERVER_CONTROL_PASSWORD\"";
 
     /// <summary>Where backed-up config folders appear inside the Kopia container: <c>/data/&lt;app&gt;</c>.</summary>

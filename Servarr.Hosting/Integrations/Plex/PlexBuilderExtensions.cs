@@ -24,7 +24,8 @@ public static class PlexBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(claim);
-        return builder.AddResource(new PlexResource(name))
+        var plex = new PlexResource(name);
+        return builder.AddResource(plex)
             .WithImage($"{PlexContainerImageTags.Registry}/{PlexContainerImageTags.Image}", PlexContainerImageTags.Tag)
             .WithHttpEndpoint(port: port, targetPort: PlexPort)
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
@@ -42,7 +43,7 @@ public static class PlexBuilderExtensions
             .WithMediaMount(host, "/data/media", subfolder: "media", isReadOnly: true)
             .WithHttpHealthCheck("/identity")
             .WithContainerHealthCheck(["/healthcheck.sh"], interval: TimeSpan.FromSeconds(10), startPeriod: TimeSpan.FromSeconds(60))
-            .WithAnnotation(new ModelCompletionAnnotation(context => WarnAboutTheTunnel(context, name)));
+            .WithAnnotation(new ModelCompletionAnnotation(context => WarnAboutTheTunnel(context, plex)));
     }
 
     /// <summary>
@@ -99,10 +100,9 @@ public static class PlexBuilderExtensions
 
     // Cloudflare's terms for its CDN and tunnel (non-Enterprise plans) do not allow serving video through them: a public
     // hostname is for Plex's web UI and sign-in, and streams must take the direct path.
-    private static void WarnAboutTheTunnel(ModelCompletionContext context, string name)
+    private static void WarnAboutTheTunnel(ModelCompletionContext context, PlexResource plex)
     {
-        if (context.Resources.OfType<PlexResource>().SingleOrDefault(p => p.Name == name) is { } plex
-            && plex.Annotations.OfType<PublicHostnameAnnotation>().Any())
+        if (plex.Annotations.OfType<PublicHostnameAnnotation>().Any())
         {
             context.Builder.CreateResourceBuilder(plex).WithAnnotation(new ExposureWarningAnnotation(
                 $"Plex is published through the Cloudflare tunnel; streaming video through it breaks Cloudflare's terms on non-Enterprise plans: let clients stream over the direct path (host port {PlexPort}, plex.direct; forward {PlexPort} on your router for remote clients) and keep the tunnel for the web UI"));

@@ -26,7 +26,8 @@ public static class WatchtowerBuilderExtensions
             .WithEnvironment("WATCHTOWER_CLEANUP", "true")
             .WithEnvironment("WATCHTOWER_SCHEDULE", schedule)
             .WithEnvironment("WATCHTOWER_LABEL_ENABLE", "true")
-            .WithDockerSocket("pulls new images of opted-in apps and recreates their containers")
+            .WithDockerSocket("pulls new images of opted-in apps and recreates their containers",
+                withoutDocker: "Watchtower updates Docker's containers, not the cluster's pods")
             .WithContainerHealthCheck(["/watchtower", "--health-check"], interval: TimeSpan.FromSeconds(30));
     }
 

@@ -248,13 +248,8 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
 
         if (resource.GetMounts().FirstOrDefault(Validation.HardeningRules.IsDockerSocket) is { } socket)
         {
-            var why = resource switch
-            {
-                WatchtowerResource => "Watchtower updates Docker's containers, not the cluster's pods",
-                AutoKumaResource => "AutoKuma reads Docker container labels, not pod annotations, and its container monitors watch Docker containers",
-                UptimeKumaResource => "Uptime Kuma's container monitors watch Docker containers, not pods",
-                _ => "it talks to the Docker engine, not to Kubernetes",
-            };
+            var why = resource.Annotations.OfType<DockerSocketAccessAnnotation>().LastOrDefault()?.WithoutDocker
+                ?? "it talks to the Docker engine, not to Kubernetes";
             notMapped.Add($"{resource.Name}: the Docker socket ({HostPath(socket.Source)} exists only on a node that runs Docker; {why}; schedule the pod there with a nodeSelector)");
         }
     }
