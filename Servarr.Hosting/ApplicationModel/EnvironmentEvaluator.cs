@@ -3,10 +3,11 @@ namespace Servarr.Hosting.ApplicationModel;
 /// <summary>Turns a resource's environment annotations and callbacks into one ordered list of variables.</summary>
 public static class EnvironmentEvaluator
 {
-    /// <summary>
-    /// Evaluates the environment of <paramref name="resource"/> in annotation order; a later value for the
-    /// same name replaces an earlier one but keeps its position.
-    /// </summary>
+    /// <summary>Every environment variable of <paramref name="resource"/>, in declaration order, as expressions.</summary>
+    /// <remarks>
+    /// Aspire's callbacks are asynchronous; the ones Servarr and Aspire's builders add complete at once, so publishers read
+    /// them synchronously. A callback that really waits is refused with the resource's name.
+    /// </remarks>
     public static IReadOnlyList<KeyValuePair<string, ReferenceExpression>> Evaluate(IResource resource,
         DistributedApplicationExecutionContext executionContext)
     {
@@ -14,50 +15,30 @@ public static class EnvironmentEvaluator
         ArgumentNullException.ThrowIfNull(executionContext);
         var names = new List<string>();
         var values = new Dictionary<string, ReferenceExpression>(StringComparer.Ordinal);
-        void Set(string name, ReferenceExpression value)
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
-            if (!values.ContainsKey(name))
+            // One dictionary per callback: each callback sees only what it adds.
+            var variables = new Dictionary<string, object>(StringComparer.Ordinal);
+            var context = new EnvironmentCallbackContext(executionContext, resource, variables, CancellationToken.None);
+            var pending = callback.Callback(context);
+            if (!pending.IsCompleted)
             {
-                names.Add(name);
+                throw new InvalidOperationException(
+                    $"resource '{resource.Name}': an environment callback waits for something; publishers need callbacks that complete at once.");
             }
 
-            values[name] = value;
-        }
-
-        EnvironmentCallbackContext? context = null;
-        foreach (var annotation in resource.Annotations)
-        {
-            if (annotation is EnvironmentVariableAnnotation variable)
+            pending.GetAwaiter().GetResult();
+            foreach (var (name, value) in variables)
             {
-                Set(variable.Name, variable.Value);
-            }
-            else if (annotation is EnvironmentCallbackAnnotation callback)
-            {
-                // One context per resource, emptied after each callback: each callback sees only what it adds.
-                context ??= new EnvironmentCallbackContext(executionContext);
-                callback.Callback(context);
-                foreach (var (name, value) in context.EnvironmentVariables)
+                if (!values.ContainsKey(name))
                 {
-                    Set(name, ToExpression(resource, name, value));
+                    names.Add(name);
                 }
 
-                context.EnvironmentVariables.Clear();
+                values[name] = ServarrExpressions.ToExpression(resource, name, value);
             }
         }
 
         return names.Select(n => new KeyValuePair<string, ReferenceExpression>(n, values[n])).ToList();
     }
-
-    /// <summary>Converts a value given to <c>WithEnvironment</c> or a callback into an expression.</summary>
-    public static ReferenceExpression ToExpression(IResource resource, string name, object? value) => value switch
-    {
-        ReferenceExpression expression => expression,
-        string text => ReferenceExpression.Literal(text),
-        IValueReference reference => ReferenceExpression.Of(reference),
-        IResourceBuilder<ParameterResource> parameter => ReferenceExpression.Of(parameter.Resource),
-        bool flag => ReferenceExpression.Literal(flag ? "true" : "false"),
-        IFormattable formattable => ReferenceExpression.Literal(formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture)),
-        _ => throw new InvalidOperationException(
-            $"resource '{resource.Name}': environment variable '{name}' has a value of type {value?.GetType().Name ?? "null"}; use a string, a parameter, an endpoint or an interpolated string."),
-    };
 }

@@ -10,21 +10,21 @@ public static class InNetworkAddress
 {
     /// <summary>Renders one property of the endpoint as seen from inside the stack's network.</summary>
     /// <example><code>InNetworkAddress.Render(sonarr.GetEndpoint().Url) // "http://gluetun:8989" behind the VPN</code></example>
-    public static string Render(EndpointPropertyReference reference)
+    public static string Render(EndpointReferenceExpression reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
         return Render(reference, reference.Endpoint.Resource.GetNetworkHost());
     }
 
     /// <summary>Renders one property of the endpoint with <paramref name="host"/> as its host (e.g. <c>localhost</c> inside a shared pod).</summary>
-    public static string Render(EndpointPropertyReference reference, string host)
+    public static string Render(EndpointReferenceExpression reference, string host)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(host);
         var owner = reference.Endpoint.Resource;
         var endpoint = owner.FindEndpoint(reference.Endpoint.EndpointName);
         var port = endpoint?.TargetPort?.ToString(CultureInfo.InvariantCulture) ?? "";
-        var scheme = endpoint?.Scheme ?? "http";
+        var scheme = endpoint?.UriScheme ?? "http";
         return reference.Property switch
         {
             EndpointProperty.Url => $"{scheme}://{host}:{port}",

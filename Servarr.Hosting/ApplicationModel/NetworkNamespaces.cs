@@ -30,8 +30,8 @@ public sealed class NetworkNamespaces
             return [];
         }
 
-        return container.GetEndpoints().Select(e => (container, e))
-            .Concat(_behind[container].SelectMany(app => app.GetEndpoints().Select(e => (app, e))))
+        return container.GetEndpointAnnotations().Select(e => (container, e))
+            .Concat(_behind[container].SelectMany(app => app.GetEndpointAnnotations().Select(e => (app, e))))
             .ToList();
     }
 }

@@ -5,22 +5,14 @@ namespace Servarr.Hosting.ApplicationModel;
 /// <summary>Queries over a resource's annotations, so callers never repeat <c>OfType</c> chains.</summary>
 public static class ResourceExtensions
 {
-    private static readonly DistributedApplicationExecutionContext s_run = new(DistributedApplicationOperation.Run);
-
-    /// <summary>The last annotation of type <typeparamref name="T"/>, if any.</summary>
-    public static bool TryGetLastAnnotation<T>(this IResource resource, [NotNullWhen(true)] out T? annotation)
-        where T : class, IResourceAnnotation
-    {
-        annotation = resource.Annotations.OfType<T>().LastOrDefault();
-        return annotation is not null;
-    }
+    private static readonly DistributedApplicationExecutionContext s_run = ServarrExecution.Run;
 
     /// <summary>The image, after every <c>WithImage*</c> call, or null.</summary>
     public static ContainerImageAnnotation? GetImage(this IResource resource) =>
         resource.Annotations.OfType<ContainerImageAnnotation>().LastOrDefault();
 
     /// <summary>The endpoints in declaration order.</summary>
-    public static IReadOnlyList<EndpointAnnotation> GetEndpoints(this IResource resource) =>
+    public static IReadOnlyList<EndpointAnnotation> GetEndpointAnnotations(this IResource resource) =>
         resource.Annotations.OfType<EndpointAnnotation>().ToList();
 
     /// <summary>The endpoint called <paramref name="name"/>, or null.</summary>
@@ -28,8 +20,21 @@ public static class ResourceExtensions
         resource.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == name);
 
     /// <summary>The mounts in declaration order.</summary>
-    public static IReadOnlyList<ContainerMountAnnotation> GetMounts(this IResource resource) =>
-        resource.Annotations.OfType<ContainerMountAnnotation>().ToList();
+    public static IReadOnlyList<ServarrMountAnnotation> GetMounts(this IResource resource)
+    {
+        // Servarr's mounts (sources may hold parameters) and Aspire's (WithBindMount/WithVolume with a plain source); in run
+        // mode each of Servarr's is also given to Aspire with its source resolved, so a target is listed once.
+        var mounts = resource.Annotations.OfType<ServarrMountAnnotation>().ToList();
+        foreach (var mount in resource.Annotations.OfType<ContainerMountAnnotation>())
+        {
+            if (mounts.All(m => m.Target != mount.Target) && mount.Source is { Length: > 0 } source)
+            {
+                mounts.Add(new ServarrMountAnnotation(ServarrExpressions.Literal(source), mount.Target, mount.Type, mount.IsReadOnly));
+            }
+        }
+
+        return mounts;
+    }
 
     /// <summary>The gateway whose network namespace this resource shares, or null.</summary>
     public static IResource? GetVpnGateway(this IResource resource) =>
@@ -53,8 +58,9 @@ public static class ResourceExtensions
         {
             switch (annotation)
             {
-                case WaitAnnotation wait: yield return wait.Target; break;
+                case WaitAnnotation wait: yield return wait.Resource; break;
                 case ResourceReferenceAnnotation reference: yield return reference.Target; break;
+                case ResourceRelationshipAnnotation { Type: "Reference" } relationship: yield return relationship.Resource; break;
                 case VpnAnnotation vpn: yield return vpn.Gateway; break;
             }
         }
@@ -71,8 +77,27 @@ public static class ResourceExtensions
     public static string ToEnvironmentName(string name) => name.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
 
     /// <summary>The value expressions of <paramref name="resource"/> besides its environment: args, mount sources, labels, user.</summary>
+    public static IReadOnlyList<ReferenceExpression> GetArgs(this IResource resource, DistributedApplicationExecutionContext executionContext)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var args = new List<object>();
+        foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+        {
+            var pending = callback.Callback(new CommandLineArgsCallbackContext(args, resource, CancellationToken.None) { ExecutionContext = executionContext });
+            if (!pending.IsCompleted)
+            {
+                throw new InvalidOperationException($"resource '{resource.Name}': an argument callback waits for something; publishers need callbacks that complete at once.");
+            }
+
+            pending.GetAwaiter().GetResult();
+        }
+
+        return args.Select(a => ServarrExpressions.ToExpression(resource, "args", a)).ToList();
+    }
+
+    /// <summary>Expressions a resource uses outside its environment: arguments, mount sources, labels and its user.</summary>
     public static IEnumerable<ReferenceExpression> GetExpressionsBesidesEnvironment(this IResource resource) =>
-        resource.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args)
+        resource.GetArgs(s_run)
             .Concat(resource.GetMounts().Select(m => m.Source))
             .Concat(resource.Annotations.OfType<ContainerLabelAnnotation>().Select(l => l.Value))
             .Concat(resource.Annotations.OfType<UserAnnotation>().SelectMany(u => new[] { u.Uid, u.Gid }));
@@ -81,7 +106,7 @@ public static class ResourceExtensions
     /// Whether <paramref name="endpoint"/> of <paramref name="resource"/> is reached from outside the stack: declared
     /// external (<c>WithExternalHttpEndpoints</c>) or published at a public hostname (<c>WithPublicHostname</c>).
     /// </summary>
-    /// <example><code>var external = uptimeKuma.Resource.IsExternal(uptimeKuma.Resource.GetEndpoints()[0]); // true with WithPublicHostname("status")</code></example>
+    /// <example><code>var external = uptimeKuma.Resource.IsExternal(uptimeKuma.Resource.GetEndpointAnnotations()[0]); // true with WithPublicHostname("status")</code></example>
     public static bool IsExternal(this IResource resource, EndpointAnnotation endpoint)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -100,4 +125,14 @@ public static class ResourceExtensions
             .SelectMany(e => e.References).OfType<ParameterResource>()
             .Concat(resource.Annotations.OfType<GeneratedFileAnnotation>().SelectMany(f => f.Uses))
             .Distinct();
+}
+
+/// <summary>Execution contexts for reading a model outside Aspire's own run or publish (validation, publishers).</summary>
+public static class ServarrExecution
+{
+    /// <summary>A run-mode context.</summary>
+    public static DistributedApplicationExecutionContext Run { get; } = new(DistributedApplicationOperation.Run);
+
+    /// <summary>A publish-mode context.</summary>
+    public static DistributedApplicationExecutionContext Publish { get; } = new(DistributedApplicationOperation.Publish);
 }

@@ -13,13 +13,6 @@ public static class ContainerRuntimeBuilderExtensions
         return builder.WithAnnotation(new RestartPolicyAnnotation(policy), ResourceAnnotationMutationBehavior.Replace);
     }
 
-    /// <summary>Keeps the container across AppHost runs (<see cref="ContainerLifetime.Persistent"/>) or not.</summary>
-    /// <example><code>plex.WithLifetime(ContainerLifetime.Persistent);</code></example>
-    public static IResourceBuilder<T> WithLifetime<T>(this IResourceBuilder<T> builder, ContainerLifetime lifetime) where T : ContainerResource
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new ContainerLifetimeAnnotation(lifetime), ResourceAnnotationMutationBehavior.Replace);
-    }
 
     /// <summary>Adds a Linux capability, e.g. <c>.WithCapability("NET_ADMIN")</c>.</summary>
     public static IResourceBuilder<T> WithCapability<T>(this IResourceBuilder<T> builder, string capability) where T : ContainerResource
@@ -42,8 +35,8 @@ public static class ContainerRuntimeBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var resource = builder.Resource;
-        return builder.WithAnnotation(new UserAnnotation(EnvironmentEvaluator.ToExpression(resource, "user", uid),
-            EnvironmentEvaluator.ToExpression(resource, "user", gid)), ResourceAnnotationMutationBehavior.Replace);
+        return builder.WithAnnotation(new UserAnnotation(ServarrExpressions.ToExpression(resource, "user", uid),
+            ServarrExpressions.ToExpression(resource, "user", gid)), ResourceAnnotationMutationBehavior.Replace);
     }
 
     /// <summary>Adds a Docker label.</summary>
@@ -51,7 +44,7 @@ public static class ContainerRuntimeBuilderExtensions
     public static IResourceBuilder<T> WithLabel<T>(this IResourceBuilder<T> builder, string key, object value) where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new ContainerLabelAnnotation(key, EnvironmentEvaluator.ToExpression(builder.Resource, key, value)));
+        return builder.WithAnnotation(new ContainerLabelAnnotation(key, ServarrExpressions.ToExpression(builder.Resource, key, value)));
     }
 
     /// <summary>Gives the container a fixed host name.</summary>

@@ -36,6 +36,6 @@ public static class NetworkBuilderExtensions
         ArgumentNullException.ThrowIfNull(gateway);
         return builder
             .WithAnnotation(new VpnAnnotation(gateway.Resource), ResourceAnnotationMutationBehavior.Replace)
-            .WithAnnotation(new WaitAnnotation(gateway.Resource, WaitType.Healthy));
+            .WithAnnotation(new WaitAnnotation(gateway.Resource, WaitType.WaitUntilHealthy));
     }
 }

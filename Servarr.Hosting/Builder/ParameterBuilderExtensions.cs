@@ -1,58 +1,35 @@
+using Aspire.Hosting.Publishing;
 using Servarr.Hosting.ApplicationModel;
 
 namespace Servarr.Hosting;
 
-/// <summary>Parameters: values from configuration, with defaults or generated secrets.</summary>
+/// <summary>Servarr's parameter shapes on top of Aspire's <c>AddParameter</c>: generated secrets and host folders.</summary>
 public static class ParameterBuilderExtensions
 {
     /// <summary>
-    /// Adds a parameter read from configuration <c>Parameters:&lt;name&gt;</c>. Without a default it is required
-    /// when the stack runs.
+    /// A secret Servarr generates (hex, <paramref name="length"/> characters) when none is configured: Aspire keeps it in
+    /// the AppHost's user secrets on the first run; published files ask for it (compose's <c>.env</c> says how to make one).
     /// </summary>
-    /// <example>
-    /// <code>
-    /// var claim = builder.AddParameter("plex-claim", secret: true);
-    /// var tz = builder.AddParameter("tz", defaultValue: "Etc/UTC");
-    /// </code>
-    /// </example>
-    public static IResourceBuilder<ParameterResource> AddParameter(this IDistributedApplicationBuilder builder, string name,
-        bool secret = false, string? defaultValue = null, string? description = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var @default = defaultValue is null ? null : new ConstantParameterDefault(defaultValue);
-        return builder.AddResource(new ParameterResource(name, secret, @default, description));
-    }
-
-    /// <summary>Adds a parameter with an explicit default: a <see cref="ConstantParameterDefault"/> or a <see cref="GenerateParameterDefault"/>.</summary>
-    /// <example><code>var key = builder.AddParameter("gluetun-api-key", new GenerateParameterDefault(22), secret: true);</code></example>
-    public static IResourceBuilder<ParameterResource> AddParameter(this IDistributedApplicationBuilder builder, string name,
-        ParameterDefault @default, bool secret, string? description = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(@default);
-        return builder.AddResource(new ParameterResource(name, secret, @default, description));
-    }
-
-    /// <summary>
-    /// Adds a secret parameter whose value, when configuration has none, is generated once and kept in the
-    /// AppHost's user-secrets, so it stays the same across runs (API keys).
-    /// </summary>
-    /// <example><code>var sonarrKey = builder.AddGeneratedSecret("sonarr-api-key");</code></example>
+    /// <example><code>var apiKey = builder.AddGeneratedSecret("sonarr-api-key");</code></example>
     public static IResourceBuilder<ParameterResource> AddGeneratedSecret(this IDistributedApplicationBuilder builder, string name,
         int length = 32, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddResource(new ParameterResource(name, secret: true, new GenerateParameterDefault(length), description));
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 8);
+        var generated = new GenerateParameterDefault { MinLength = length, Lower = true, Upper = false, Numeric = true, Special = false };
+        var parameter = builder.AddParameter(name, generated, secret: true, persist: true)
+            .WithAnnotation(new GeneratedSecretAnnotation(generated));
+        return description is null ? parameter : parameter.WithDescription(description);
     }
 
     /// <summary>
-    /// Adds a folder parameter that, in run mode only and when configuration has none, is <paramref name="developmentFolder"/>
-    /// under the AppHost's directory, created on first run with <paramref name="subfolders"/>. Publishing keeps it a
-    /// parameter for the real host, filled with <paramref name="publishedValue"/> when configuration has none.
+    /// A host folder parameter. Unset, <c>dotnet run</c> uses <paramref name="developmentFolder"/> (relative to the
+    /// AppHost, created with <paramref name="subfolders"/> on first run) and published files use
+    /// <paramref name="publishedValue"/>, the usual place on a server.
     /// </summary>
     /// <example>
     /// <code>
-    /// var mediaRoot = builder.AddFolderParameter("media-root", ".servarr/data", "/srv/media", "Library and downloads", "media/tv", "media/movies");
+    /// var media = builder.AddFolderParameter("media-root", ".servarr/data", "/srv/media", "Library and downloads", "media/tv", "torrents");
     /// </code>
     /// </example>
     public static IResourceBuilder<ParameterResource> AddFolderParameter(this IDistributedApplicationBuilder builder, string name,
@@ -66,6 +43,50 @@ public static class ParameterBuilderExtensions
         }
 
         var path = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, developmentFolder));
-        return builder.AddResource(new ParameterResource(name, secret: false, new DevelopmentParameterDefault(path, subfolders, publishedValue), description));
+        var @default = new DevelopmentParameterDefault(path, subfolders, publishedValue, builder.ExecutionContext.IsRunMode);
+        var parameter = builder.AddParameter(name, @default, secret: false, persist: false);
+        return description is null ? parameter : parameter.WithDescription(description);
+    }
+}
+
+/// <summary>
+/// The default of a folder parameter: a development folder under the AppHost in run mode, the server path
+/// (<see cref="PublishedValue"/>) in published files.
+/// </summary>
+public sealed class DevelopmentParameterDefault : ParameterDefault
+{
+    private readonly bool _isRunMode;
+
+    /// <summary>Creates the default; <paramref name="path"/> is absolute.</summary>
+    public DevelopmentParameterDefault(string path, IReadOnlyList<string> subfolders, string? publishedValue, bool isRunMode)
+    {
+        Path = !string.IsNullOrWhiteSpace(path) && System.IO.Path.IsPathRooted(path)
+            ? path : throw new ArgumentException("A development default is an absolute path.", nameof(path));
+        Subfolders = subfolders ?? [];
+        PublishedValue = publishedValue;
+        _isRunMode = isRunMode;
+    }
+
+    /// <summary>The development folder (absolute).</summary>
+    public string Path { get; }
+
+    /// <summary>Folders created inside it on first run, e.g. <c>media/tv</c>.</summary>
+    public IReadOnlyList<string> Subfolders { get; }
+
+    /// <summary>The value published files use when the parameter is unset, e.g. <c>/srv/media</c>.</summary>
+    public string? PublishedValue { get; }
+
+    /// <inheritdoc />
+    public override string GetDefaultValue() =>
+        _isRunMode ? Path : PublishedValue ?? throw new MissingParameterValueException("no value and no published default");
+
+    /// <inheritdoc />
+    public override void WriteToManifest(ManifestPublishingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (PublishedValue is not null)
+        {
+            context.Writer.WriteString("value", PublishedValue);
+        }
     }
 }

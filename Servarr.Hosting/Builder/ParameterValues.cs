@@ -1,90 +1,60 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Servarr.Hosting.ApplicationModel;
 
 namespace Servarr.Hosting;
 
 /// <summary>
-/// Resolves parameter values: configuration first, then the default. In run mode a generated secret with no
-/// value yet is created and saved to user-secrets, once (kept in memory only when the AppHost has no user-secrets
-/// id); in publish mode nothing is generated or saved.
+/// Reads parameter values the way Aspire does (configuration key <c>Parameters:&lt;name&gt;</c>, then the declared
+/// default) without generating anything, for validation and publishers: a value Aspire would generate on the first run
+/// is <see cref="ParameterValueSource.Missing"/> here, and a folder parameter gives its published server path.
 /// </summary>
 public sealed class ParameterValues
 {
     private readonly IConfiguration _configuration;
-    private readonly UserSecretsStore? _store;
-    private readonly bool _mayGenerate;
-    private readonly ConcurrentDictionary<string, ParameterValue> _cache = new(StringComparer.Ordinal);
+    private readonly bool _isRunMode;
 
-    /// <summary>Creates a resolver. <paramref name="store"/> may be null when the AppHost has no user-secrets id.</summary>
-    public ParameterValues(IConfiguration configuration, DistributedApplicationExecutionContext executionContext, UserSecretsStore? store)
+    /// <summary>Creates the reader over <paramref name="configuration"/>.</summary>
+    public ParameterValues(IConfiguration configuration, DistributedApplicationExecutionContext executionContext)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(executionContext);
         _configuration = configuration;
-        _store = store;
-        _mayGenerate = executionContext.IsRunMode;
+        _isRunMode = executionContext.IsRunMode;
     }
 
-    /// <summary>Resolves <paramref name="parameter"/>; the result is cached for the life of this resolver.</summary>
+    /// <summary>The parameter's value and where it comes from.</summary>
     public ParameterValue Resolve(ParameterResource parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        if (_cache.TryGetValue(parameter.Name, out var cached))
-        {
-            return cached;
-        }
-
-        var value = ResolveUncached(parameter);
-        _cache[parameter.Name] = value;
-        return value;
-    }
-
-    /// <summary>
-    /// Sets <paramref name="parameter"/> to <paramref name="value"/> while the stack runs: kept in the AppHost's user-secrets
-    /// (when it has them) and used from now on by this resolver.
-    /// </summary>
-    public ParameterValue Provide(ParameterResource parameter, string value)
-    {
-        ArgumentNullException.ThrowIfNull(parameter);
-        ArgumentNullException.ThrowIfNull(value);
-        _store?.Set(parameter.ConfigurationKey, value);
-        var provided = new ParameterValue(value, ParameterValueSource.Entered, parameter.Secret);
-        _cache[parameter.Name] = provided;
-        return provided;
-    }
-
-    private ParameterValue ResolveUncached(ParameterResource parameter)
-    {
         var configured = _configuration[parameter.ConfigurationKey];
         if (configured is not null)
         {
             return new(configured, ParameterValueSource.Configuration, parameter.Secret);
         }
 
-        switch (parameter.Default)
+        return parameter.Default switch
         {
-            case ConstantParameterDefault constant:
-                return new(constant.Value, ParameterValueSource.Default, parameter.Secret);
-            case DevelopmentParameterDefault development when _mayGenerate:
-                return new(development.Path, ParameterValueSource.Development, parameter.Secret);
-            case DevelopmentParameterDefault { PublishedValue: { } published }:
-                return new(published, ParameterValueSource.Default, parameter.Secret);
-            case GenerateParameterDefault generate when _mayGenerate:
-                var created = Generate(generate);
-                _store?.Set(parameter.ConfigurationKey, created);
-                return new(created, ParameterValueSource.Generated, parameter.Secret);
-            default:
-                return new(null, ParameterValueSource.Missing, parameter.Secret);
-        }
+            DevelopmentParameterDefault development when _isRunMode => new(development.Path, ParameterValueSource.Development, parameter.Secret),
+            DevelopmentParameterDefault { PublishedValue: { } published } => new(published, ParameterValueSource.Default, parameter.Secret),
+            DevelopmentParameterDefault => new(null, ParameterValueSource.Missing, parameter.Secret),
+            null => new(null, ParameterValueSource.Missing, parameter.Secret),
+            _ when IsGenerated(parameter) => new(null, ParameterValueSource.Missing, parameter.Secret),
+            var constant => new(constant.GetDefaultValue(), ParameterValueSource.Default, parameter.Secret),
+        };
     }
 
-    /// <summary>A random value: lowercase hexadecimal (what the *arr apps use for keys), or with punctuation.</summary>
-    internal static string Generate(GenerateParameterDefault generate)
+    /// <summary>Whether Aspire generates the value on the first run (a generated secret such as an API key).</summary>
+    public static bool IsGenerated(ParameterResource parameter) => Generation(parameter) is not null;
+
+    /// <summary>The generation rule behind a parameter, or null when its value is not generated.</summary>
+    public static GenerateParameterDefault? Generation(ParameterResource parameter)
     {
-        const string hex = "0123456789abcdef";
-        const string special = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~";
-        return RandomNumberGenerator.GetString(generate.Special ? special : hex, generate.MinLength);
+        ArgumentNullException.ThrowIfNull(parameter);
+        return parameter.Default as GenerateParameterDefault
+            ?? parameter.Annotations.OfType<GeneratedSecretAnnotation>().LastOrDefault()?.Generation;
     }
 }
+
+/// <summary>Marks a parameter whose value Aspire generates (and keeps in user secrets) on the first run.</summary>
+/// <param name="Generation">How the value is generated.</param>
+public sealed record GeneratedSecretAnnotation(GenerateParameterDefault Generation) : IResourceAnnotation;

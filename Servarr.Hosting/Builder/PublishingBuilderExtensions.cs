@@ -1,6 +1,5 @@
 using Servarr.Hosting.ApplicationModel;
 using Servarr.Hosting.Publishing.Compose;
-using Servarr.Hosting.Publishing.Manifest;
 
 namespace Servarr.Hosting;
 
@@ -37,16 +36,4 @@ public static class PublishingBuilderExtensions
         return builder.WithAnnotation(new KubernetesCustomizationAnnotation(configure));
     }
 
-    /// <summary>Writes this resource's manifest entry yourself; <c>context.WriteDefault()</c> writes what Servarr would.</summary>
-    /// <example>
-    /// <code>
-    /// app.WithManifestPublishingCallback(context => context.WriteDefault());
-    /// </code>
-    /// </example>
-    public static IResourceBuilder<T> WithManifestPublishingCallback<T>(this IResourceBuilder<T> builder,
-        Action<ManifestPublishingContext> callback) where T : IResource
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new ManifestPublishingCallbackAnnotation(callback), ResourceAnnotationMutationBehavior.Replace);
-    }
 }

@@ -8,7 +8,7 @@ public static class ReferenceBuilderExtensions
     /// <summary>
     /// Records that the resource uses <paramref name="source"/> and injects the URL of every endpoint of it as
     /// <c>services__&lt;name&gt;__&lt;endpoint&gt;__0</c> and <c>&lt;NAME&gt;_&lt;ENDPOINT&gt;</c>, plus <c>&lt;NAME&gt;_API_KEY</c> when
-    /// the app has an API key parameter — unless the resource chose otherwise with <see cref="WithReferenceEnvironment{T}"/>
+    /// the app has an API key parameter — unless the resource chose otherwise with Aspire's <c>WithReferenceEnvironment</c>
     /// (the media apps' integrations choose <see cref="ReferenceEnvironmentInjectionFlags.None"/>: they read none of it).
     /// </summary>
     /// <example>
@@ -25,9 +25,10 @@ public static class ReferenceBuilderExtensions
         var holder = builder.Resource;
         return builder
             .WithAnnotation(new ResourceReferenceAnnotation(target))
+            .WithReferenceRelationship(target)
             .WithAnnotation(new EnvironmentCallbackAnnotation(context =>
             {
-                foreach (var endpoint in target.GetEndpoints())
+                foreach (var endpoint in target.GetEndpointAnnotations())
                 {
                     AddEndpointVariables(context, holder, new EndpointReference(target, endpoint.Name));
                 }
@@ -36,35 +37,7 @@ public static class ReferenceBuilderExtensions
             }));
     }
 
-    /// <summary>Injects the URL of one endpoint, plus the owner's API key when it has one.</summary>
-    /// <example><code>maintainerr.WithReference(plex.GetEndpoint("http"));</code></example>
-    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, EndpointReference endpoint)
-        where T : IResourceWithEnvironment
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(endpoint);
-        var holder = builder.Resource;
-        return builder
-            .WithAnnotation(new ResourceReferenceAnnotation(endpoint.Resource, endpoint.EndpointName))
-            .WithAnnotation(new EnvironmentCallbackAnnotation(context =>
-            {
-                AddEndpointVariables(context, holder, endpoint);
-                AddApiKey(context, holder, endpoint.Resource);
-            }));
-    }
 
-    /// <summary>
-    /// Chooses what <c>WithReference</c> writes into this resource's environment; the references themselves (order,
-    /// zones, validation) stay. An app that reads none of those variables should say so, so that its environment holds
-    /// only what it reads.
-    /// </summary>
-    /// <example><code>builder.AddContainer("bazarr", "lscr.io/linuxserver/bazarr", "v1.6.0-ls360").WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None);</code></example>
-    public static IResourceBuilder<T> WithReferenceEnvironment<T>(this IResourceBuilder<T> builder, ReferenceEnvironmentInjectionFlags flags)
-        where T : IResourceWithEnvironment
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new ReferenceEnvironmentInjectionAnnotation(flags), ResourceAnnotationMutationBehavior.Replace);
-    }
 
     private static ReferenceEnvironmentInjectionFlags Flags(IResource holder) =>
         holder.Annotations.OfType<ReferenceEnvironmentInjectionAnnotation>().LastOrDefault()?.Flags ?? ReferenceEnvironmentInjectionFlags.All;
@@ -75,12 +48,12 @@ public static class ReferenceBuilderExtensions
         var flags = Flags(holder);
         if (flags.HasFlag(ReferenceEnvironmentInjectionFlags.ServiceDiscovery))
         {
-            context.EnvironmentVariables[$"services__{owner.Name}__{endpoint.EndpointName}__0"] = endpoint.Url;
+            context.EnvironmentVariables[$"services__{owner.Name}__{endpoint.EndpointName}__0"] = endpoint.Property(EndpointProperty.Url);
         }
 
         if (flags.HasFlag(ReferenceEnvironmentInjectionFlags.Endpoints))
         {
-            context.EnvironmentVariables[$"{owner.ToEnvironmentName()}_{ResourceExtensions.ToEnvironmentName(endpoint.EndpointName)}"] = endpoint.Url;
+            context.EnvironmentVariables[$"{owner.ToEnvironmentName()}_{Servarr.Hosting.ApplicationModel.ResourceExtensions.ToEnvironmentName(endpoint.EndpointName)}"] = endpoint.Property(EndpointProperty.Url);
         }
     }
 

@@ -16,15 +16,15 @@ public static class ExposureReport
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(value);
-        string Show(ReferenceExpression e) => e.Render(r => r is ParameterResource { Secret: false } p ? value(p) ?? $"{{{p.Name}}}" : $"{{{r.Owner.Name}}}");
+        string Show(ReferenceExpression e) => e.Render(r => r is ParameterResource { Secret: false } p ? value(p) ?? $"{{{p.Name}}}" : $"{{{ServarrExpressions.OwnerOf(r)?.Name}}}");
         var containers = model.Containers.ToList();
         var text = new StringBuilder();
 
         Section(text, "Host ports (published on every interface)");
-        foreach (var c in containers.Where(c => c.GetEndpoints().Any(e => e.Port is not null)))
+        foreach (var c in containers.Where(c => c.GetEndpointAnnotations().Any(e => e.Port is not null)))
         {
             var why = c.Annotations.OfType<HostPortAnnotation>().FirstOrDefault()?.Reason ?? "no reason given";
-            Line(text, c.Name, string.Join(", ", c.GetEndpoints().Where(e => e.Port is not null).Select(e => $"{e.Port}/{(e.Protocol == EndpointProtocol.Udp ? "udp" : "tcp")}")), why);
+            Line(text, c.Name, string.Join(", ", c.GetEndpointAnnotations().Where(e => e.Port is not null).Select(e => $"{e.Port}/{(e.Protocol == System.Net.Sockets.ProtocolType.Udp ? "udp" : "tcp")}")), why);
         }
 
         Section(text, "Public hostnames (the only way in from the internet)");
@@ -83,12 +83,12 @@ public static class ExposureReport
             // The model's references (whether or not they put anything in the environment), then endpoints named in it.
             var referenced = c.Annotations.OfType<ResourceReferenceAnnotation>()
                 .Where(r => r.Target is IResourceWithEndpoints)
-                .SelectMany(r => ((IResourceWithEndpoints)r.Target).GetEndpoints().Where(e => r.EndpointName is null || e.Name == r.EndpointName)
+                .SelectMany(r => ((IResourceWithEndpoints)r.Target).GetEndpointAnnotations().Where(e => r.EndpointName is null || e.Name == r.EndpointName)
                     .Select(e => new EndpointReference((IResourceWithEndpoints)r.Target, e.Name)));
             var inEnvironment = EnvironmentEvaluator.Evaluate(c, new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish))
-                .SelectMany(e => e.Value.References).OfType<EndpointPropertyReference>().Select(r => r.Endpoint);
+                .SelectMany(e => e.Value.References).OfType<EndpointReferenceExpression>().Select(r => r.Endpoint);
             var targets = referenced.Concat(inEnvironment)
-                .Select(r => $"{r.Resource.Name} at {InNetworkAddress.Render(r.Url)}")
+                .Select(r => $"{r.Resource.Name} at {InNetworkAddress.Render(r.Property(EndpointProperty.Url))}")
                 .Distinct().ToList();
             if (targets.Count > 0)
             {

@@ -1,5 +1,4 @@
 using Servarr.Hosting.Publishing.Compose;
-using Servarr.Hosting.Publishing.Manifest;
 
 namespace Servarr.Hosting.Publishing;
 
@@ -8,7 +7,6 @@ public static class PublisherCatalog
 {
     private static readonly Dictionary<string, Func<IPublisher>> s_publishers = new(StringComparer.Ordinal)
     {
-        ["manifest"] = () => new ManifestPublisher(),
         ["compose"] = () => new ComposePublisher(),
         ["kubernetes"] = () => new Kubernetes.KubernetesPublisher(),
         ["cloudflare"] = () => new Cloudflare.CloudflarePublisher(),

@@ -16,7 +16,7 @@ internal static class EdgeRules
             foreach (var hostname in container.Annotations.OfType<PublicHostnameAnnotation>())
             {
                 var endpoint = container.FindEndpoint(hostname.EndpointName);
-                if (endpoint is null || endpoint.Scheme is not ("http" or "https"))
+                if (endpoint is null || endpoint.UriScheme is not ("http" or "https"))
                 {
                     context.Report(container, $"public hostname '{hostname.Subdomain}' uses endpoint '{hostname.EndpointName}', which is not an HTTP endpoint it has; pass endpointName: one of its HTTP endpoints");
                 }

@@ -9,7 +9,7 @@ internal static class EndpointRules
     {
         foreach (var container in context.Model.Containers)
         {
-            foreach (var endpoint in container.GetEndpoints().Where(e => e.TargetPort is null))
+            foreach (var endpoint in container.GetEndpointAnnotations().Where(e => e.TargetPort is null))
             {
                 context.Report(container, $"endpoint '{endpoint.Name}' has no target port; pass targetPort: <the port the app listens on>");
             }
@@ -23,7 +23,7 @@ internal static class EndpointRules
         }
 
         var published = context.Model.Containers
-            .SelectMany(c => c.GetEndpoints().Where(e => e.Port is not null).Select(e => (Resource: c, Endpoint: e)))
+            .SelectMany(c => c.GetEndpointAnnotations().Where(e => e.Port is not null).Select(e => (Resource: c, Endpoint: e)))
             .GroupBy(x => (x.Endpoint.Port, x.Endpoint.Protocol));
         foreach (var group in published.Where(g => g.Select(x => x.Resource).Distinct().Count() > 1 || g.Count() > 1))
         {
@@ -44,5 +44,5 @@ internal static class EndpointRules
         }
     }
 
-    private static string Protocol(EndpointProtocol protocol) => protocol == EndpointProtocol.Udp ? "udp" : "tcp";
+    private static string Protocol(System.Net.Sockets.ProtocolType protocol) => protocol == System.Net.Sockets.ProtocolType.Udp ? "udp" : "tcp";
 }

@@ -26,12 +26,12 @@ internal static class GraphRules
             {
                 if (inModel.Contains(reference.Target) && reference.Target.FindEndpoint(reference.EndpointName!) is null)
                 {
-                    context.Report(resource, $"refers to endpoint '{reference.EndpointName}' of '{reference.Target.Name}', which has no such endpoint; use one of: {string.Join(", ", reference.Target.GetEndpoints().Select(e => e.Name).DefaultIfEmpty("(none)"))}");
+                    context.Report(resource, $"refers to endpoint '{reference.EndpointName}' of '{reference.Target.Name}', which has no such endpoint; use one of: {string.Join(", ", reference.Target.GetEndpointAnnotations().Select(e => e.Name).DefaultIfEmpty("(none)"))}");
                 }
             }
         }
 
-        foreach (var cycle in FindCycles(context.Model.Resources))
+        foreach (var cycle in FindCycles(context.Model.Resources.ToList()))
         {
             context.Report(cycle[0], $"dependency cycle {string.Join(" -> ", cycle.Select(r => r.Name))}; remove one WithReference/WaitFor so the stack has a start order");
         }
@@ -39,7 +39,7 @@ internal static class GraphRules
 
     /// <summary>The owners of parameters and endpoints used in environment, args, mounts, labels and user.</summary>
     internal static IEnumerable<IResource> ValueOwners(ValidationContext context, IResource resource) =>
-        Expressions(context, resource).SelectMany(e => e.References).Select(r => r.Owner);
+        Expressions(context, resource).SelectMany(e => e.References).Select(ServarrExpressions.OwnerOf).OfType<IResource>();
 
     /// <summary>Every expression a resource uses, environment callbacks evaluated.</summary>
     internal static IEnumerable<ReferenceExpression> Expressions(ValidationContext context, IResource resource)

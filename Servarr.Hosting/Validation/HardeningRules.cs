@@ -31,7 +31,7 @@ internal static class HardeningRules
 
             if (!container.Annotations.OfType<HostPortAnnotation>().Any() && container.GetVpnGateway() is null) // VpnRules reports an app behind a VPN
             {
-                foreach (var endpoint in container.GetEndpoints().Where(e => e.Port is not null))
+                foreach (var endpoint in container.GetEndpointAnnotations().Where(e => e.Port is not null))
                 {
                     context.Report(container, $"publishes host port {endpoint.Port} (endpoint '{endpoint.Name}') on every interface; the tunnel is the way in and run mode gives every endpoint a 127.0.0.1 port, so drop port: {endpoint.Port}, or add .WithHostPortAllowed(\"who connects there\")");
                 }
@@ -45,7 +45,7 @@ internal static class HardeningRules
     }
 
     /// <summary>Whether <paramref name="mount"/> is the Docker engine's socket.</summary>
-    internal static bool IsDockerSocket(ContainerMountAnnotation mount) =>
+    internal static bool IsDockerSocket(ServarrMountAnnotation mount) =>
         mount.Type == ContainerMountType.BindMount && (mount.Target.EndsWith("/docker.sock", StringComparison.Ordinal)
             || (mount.Source.IsLiteral && mount.Source.Render(_ => "").EndsWith("/docker.sock", StringComparison.Ordinal)));
 }

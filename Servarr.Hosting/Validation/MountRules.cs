@@ -33,7 +33,7 @@ internal static class MountRules
         }
     }
 
-    private static void CheckSource(ValidationContext context, ContainerResource container, ContainerMountAnnotation mount)
+    private static void CheckSource(ValidationContext context, ContainerResource container, ServarrMountAnnotation mount)
     {
         var parameters = mount.Source.References.OfType<ParameterResource>().ToList();
         if (parameters.Any(p => context.Parameters.Resolve(p).Source == ParameterValueSource.Missing))

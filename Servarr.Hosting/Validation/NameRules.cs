@@ -48,7 +48,7 @@ internal static partial class NameRules
 
     private static void CheckEndpointNames(ValidationContext context, IResource resource)
     {
-        foreach (var endpoint in resource.GetEndpoints())
+        foreach (var endpoint in resource.GetEndpointAnnotations())
         {
             if (endpoint.Name.Length > MaxEndpointNameLength || !NamePattern().IsMatch(endpoint.Name))
             {
@@ -56,7 +56,7 @@ internal static partial class NameRules
             }
         }
 
-        foreach (var group in resource.GetEndpoints().GroupBy(e => e.Name).Where(g => g.Count() > 1))
+        foreach (var group in resource.GetEndpointAnnotations().GroupBy(e => e.Name).Where(g => g.Count() > 1))
         {
             context.Report(resource, $"endpoint name '{group.Key}' is used {group.Count()} times; pass a distinct name: to each endpoint");
         }
@@ -64,11 +64,11 @@ internal static partial class NameRules
 
     private static void CheckEnvironmentNames(ValidationContext context, IResource resource)
     {
-        foreach (var variable in resource.Annotations.OfType<EnvironmentVariableAnnotation>())
+        foreach (var (name, _) in EnvironmentEvaluator.Evaluate(resource, ServarrExecution.Publish))
         {
-            if (!EnvironmentNamePattern().IsMatch(variable.Name))
+            if (!EnvironmentNamePattern().IsMatch(name))
             {
-                context.Report(resource, $"invalid environment variable name '{variable.Name}'; use letters, digits and '_' (e.g. '{ResourceExtensions.ToEnvironmentName(Suggest(variable.Name))}')");
+                context.Report(resource, $"invalid environment variable name '{name}'; use letters, digits and '_' (e.g. '{Servarr.Hosting.ApplicationModel.ResourceExtensions.ToEnvironmentName(Suggest(name))}')");
             }
         }
     }

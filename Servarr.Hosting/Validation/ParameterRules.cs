@@ -13,11 +13,11 @@ internal static class ParameterRules
         foreach (var resource in context.Model.Resources)
         {
             CheckSecretsStayInEnvironment(context, resource);
-            foreach (var wait in resource.Annotations.OfType<WaitAnnotation>().Where(w => w.Type == WaitType.Completion))
+            foreach (var wait in resource.Annotations.OfType<WaitAnnotation>().Where(w => w.WaitType == WaitType.WaitForCompletion))
             {
-                if (wait.Target.GetRestartPolicy() == RestartPolicy.Always && wait.Target is ContainerResource)
+                if (wait.Resource.GetRestartPolicy() == RestartPolicy.Always && wait.Resource is ContainerResource)
                 {
-                    context.Report(resource, $"waits for '{wait.Target.Name}' to complete, but its restart policy is 'always' so it never does; give '{wait.Target.Name}' .WithRestartPolicy(RestartPolicy.No)");
+                    context.Report(resource, $"waits for '{wait.Resource.Name}' to complete, but its restart policy is 'always' so it never does; give '{wait.Resource.Name}' .WithRestartPolicy(RestartPolicy.No)");
                 }
             }
         }
@@ -25,7 +25,7 @@ internal static class ParameterRules
 
     private static void CheckSecretsStayInEnvironment(ValidationContext context, IResource resource)
     {
-        var plain = resource.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args).Select(e => (Where: "an argument", Value: e))
+        var plain = resource.GetArgs(ServarrExecution.Publish).Select(e => (Where: "an argument", Value: e))
             .Concat(resource.GetMounts().Select(m => (Where: $"the mount source at {m.Target}", Value: m.Source)))
             .Concat(resource.Annotations.OfType<ContainerLabelAnnotation>().Select(l => (Where: $"label '{l.Key}'", Value: l.Value)))
             .Concat(resource.Annotations.OfType<UserAnnotation>().SelectMany(u => new[] { (Where: "the user", Value: u.Uid), (Where: "the user", Value: u.Gid) }));

@@ -26,7 +26,7 @@ internal static class VpnRules
                 context.Report(container, $"WithVpn('{gateway.Name}'): '{gateway.Name}' is itself behind the VPN '{outer.Name}'; use WithVpn({outer.Name}) directly");
             }
 
-            foreach (var endpoint in container.GetEndpoints().Where(e => e.Port is not null))
+            foreach (var endpoint in container.GetEndpointAnnotations().Where(e => e.Port is not null))
             {
                 context.Report(container, $"is behind the VPN '{gateway.Name}' and cannot publish host port {endpoint.Port} itself (endpoint '{endpoint.Name}'); drop port: — other apps reach it at http://{gateway.Name}:{endpoint.TargetPort}");
             }

@@ -15,7 +15,7 @@ internal static class ZoneRules
         {
             var targets = GraphRules.ValueOwners(context, container)
                 .Select(t => (Target: t, Why: "references"))
-                .Concat(container.Annotations.OfType<WaitAnnotation>().Select(w => (Target: w.Target, Why: "waits for")))
+                .Concat(container.Annotations.OfType<WaitAnnotation>().Select(w => (Target: w.Resource, Why: "waits for")))
                 .Where(t => t.Target is ContainerResource && t.Target != container)
                 .DistinctBy(t => t.Target);
             foreach (var (target, why) in targets)

@@ -43,7 +43,7 @@ public static class AutoKumaLabels
             var id = health.EndpointName == "http" ? $"{container.Name}-http" : $"{container.Name}-{health.EndpointName}";
             var name = health.EndpointName == "http" ? container.Name : $"{container.Name} ({health.EndpointName})";
             Monitor(autoKuma, notifications, labels, id, "http", name, publicEndpoints.Contains(health.EndpointName) ? AutoKumaResource.PublicGroupId : null);
-            var address = InNetworkAddress.Render(new EndpointReference(withEndpoints, health.EndpointName).Url);
+            var address = InNetworkAddress.Render(new EndpointReference(withEndpoints, health.EndpointName).Property(EndpointProperty.Url));
             labels[Key(id, "http", "url")] = address + health.Path;
             if (health.StatusCode is < 200 or > 299)
             {

@@ -40,10 +40,10 @@ public static class CloudflaredBuilderExtensions
             .WithAnnotation(new OptionalFeatureAnnotation("the tunnel"))
             .WithImage($"{CloudflaredContainerImageTags.Registry}/{CloudflaredContainerImageTags.Image}", CloudflaredContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: MetricsPort, name: CloudflaredResource.PrimaryEndpointName)
-            .WithEnvironment("TUNNEL_METRICS", $"0.0.0.0:{MetricsPort}")
+            .WithEnvironment("TUNNEL_METRICS", "0.0.0.0:" + MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             // ssh.<domain> and other origins on the host itself: Docker defines host.docker.internal only on Desktop engines.
             .WithAnnotation(new HostAliasAnnotation("host.docker.internal", "host-gateway"))
-            .WithHttpHealthCheck("/ready", CloudflaredResource.PrimaryEndpointName)
+            .WithHealthPath("/ready", CloudflaredResource.PrimaryEndpointName)
             .WithContainerHealthCheck(["cloudflared", "tunnel", "--metrics", $"127.0.0.1:{MetricsPort}", "ready"],
                 interval: TimeSpan.FromSeconds(10));
     }
@@ -106,9 +106,9 @@ public static class CloudflaredBuilderExtensions
         return builder
             .WithArgs("tunnel", "--config", CloudflaredIngress.ConfigPath, "run")
             .WithAnnotation(new SecretFileReaderAnnotation(ImageUserId), ResourceAnnotationMutationBehavior.Replace)
-            .WithAnnotation(new ContainerMountAnnotation(ReferenceExpression.FromParts([.. folder.Parts, "/credentials.json"]),
+            .WithAnnotation(new ServarrMountAnnotation(ServarrExpressions.FromParts([.. folder.Parts, "/credentials.json"]),
                 CloudflaredIngress.CredentialsPath, ContainerMountType.BindMount, isReadOnly: true, ContainerMountPurpose.SecretFile))
-            .WithAnnotation(new GeneratedFileAnnotation(ReferenceExpression.FromParts([.. folder.Parts, "/config.yml"]), CloudflaredIngress.ConfigPath,
+            .WithAnnotation(new GeneratedFileAnnotation(ServarrExpressions.FromParts([.. folder.Parts, "/config.yml"]), CloudflaredIngress.ConfigPath,
                 context => CloudflaredIngress.RenderConfig(CloudflaredIngress.Rules(context.Model, context.Value(domain)), context.Value(tunnelId.Resource)),
                 [domain, tunnelId.Resource]));
     }

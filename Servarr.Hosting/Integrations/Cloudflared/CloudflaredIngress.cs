@@ -29,7 +29,7 @@ public static class CloudflaredIngress
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
         return model.Containers.SelectMany(c => c.Annotations.OfType<PublicHostnameAnnotation>().Select(h => (Container: c, Hostname: h)))
             .Select(x => new CloudflaredIngressRule($"{x.Hostname.Subdomain}.{domain.Trim('.')}",
-                InNetworkAddress.Render(new EndpointReference(x.Container, x.Hostname.EndpointName).Url), x.Container.Name))
+                InNetworkAddress.Render(new EndpointReference(x.Container, x.Hostname.EndpointName).Property(EndpointProperty.Url)), x.Container.Name))
             .ToList();
     }
 

@@ -31,7 +31,7 @@ public static class CommonContainerExtensions
         return builder
             .WithBindMount(host.ConfigFolder(builder.Resource.Name), target, isReadOnly: false, ContainerMountPurpose.Config)
             .WithWritablePath(target)
-            .WithAnnotation(new HostFolderOwnerAnnotation(ReferenceExpression.Of(host.UserId.Resource), ReferenceExpression.Of(host.GroupId.Resource)),
+            .WithAnnotation(new HostFolderOwnerAnnotation(ServarrExpressions.Of(host.UserId.Resource), ServarrExpressions.Of(host.GroupId.Resource)),
                 ResourceAnnotationMutationBehavior.Replace);
     }
 

@@ -25,9 +25,9 @@ public sealed record HostSettings(
     IResourceBuilder<ParameterResource> MediaRoot)
 {
     /// <summary>The host folder of an app's configuration: <c>{config-root}/&lt;app&gt;</c>.</summary>
-    public ReferenceExpression ConfigFolder(string app) => ReferenceExpression.FromParts([ConfigRoot.Resource, "/" + app]);
+    public ReferenceExpression ConfigFolder(string app) => ServarrExpressions.FromParts([ConfigRoot.Resource, "/" + app]);
 
     /// <summary>A path under the media root, e.g. <c>MediaFolder("media")</c> → <c>{media-root}/media</c>.</summary>
     public ReferenceExpression MediaFolder(string? subfolder = null) =>
-        ReferenceExpression.FromParts(subfolder is null ? [MediaRoot.Resource] : [MediaRoot.Resource, "/" + subfolder]);
+        ServarrExpressions.FromParts(subfolder is null ? [MediaRoot.Resource] : [MediaRoot.Resource, "/" + subfolder]);
 }

@@ -26,7 +26,7 @@ internal static class ServarrAppConventions
             .WithConfigMount(host)
             // Log files, the log database and the pid file: no settings in them, and the log database changes constantly.
             .WithBackupExcludes("logs/", "logs.db", "logs.db-*", "*.pid")
-            .WithHttpHealthCheck(HealthPath)
+            .WithHealthPath(HealthPath)
             .WithCurlHealthCheck(port, HealthPath);
         return mountsMedia ? app.WithMediaMount(host) : app;
     }

@@ -38,7 +38,7 @@ public static class GluetunBuilderExtensions
             .WithEnvironment("VPN_TYPE", "wireguard")
             .WithEnvironment("WIREGUARD_PRIVATE_KEY", wireguardPrivateKey)
             .WithEnvironment("WIREGUARD_ADDRESSES", wireguardAddresses)
-            .WithEnvironment("HTTP_CONTROL_SERVER_ADDRESS", $":{ControlPort}")
+            .WithEnvironment("HTTP_CONTROL_SERVER_ADDRESS", ":" + ControlPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("TZ", host.TimeZone)
             .WithConfigMount(host, "/gluetun")
             .WithContainerHealthCheck(["/gluetun-entrypoint", "healthcheck"], interval: TimeSpan.FromSeconds(5),

@@ -67,7 +67,7 @@ public static class KopiaBuilderExtensions
             .WithContainerHealthCheck(["sh", "-c", HealthCommand], interval: TimeSpan.FromSeconds(15), startPeriod: TimeSpan.FromMinutes(2));
         // When the model is complete: every source is known, so the script can name each one (replaced if built again).
         kopia.WithAnnotation(new ModelCompletionAnnotation(_ => kopia.WithAnnotation(
-            new CommandLineArgsAnnotation([ReferenceExpression.Literal("-c"), ReferenceExpression.Literal(KopiaStartupScript.Render(kopia.Resource))]),
+            new CommandLineArgsCallbackAnnotation(args => { args.Clear(); args.Add("-c"); args.Add(KopiaStartupScript.Render(kopia.Resource)); }),
             ResourceAnnotationMutationBehavior.Replace)));
         return kopia;
     }
@@ -121,7 +121,7 @@ public static class KopiaBuilderExtensions
     }
 
     /// <summary>The bind mount that holds <paramref name="app"/>'s configuration, or null.</summary>
-    internal static ContainerMountAnnotation? ConfigMount(IResource app) =>
+    internal static ServarrMountAnnotation? ConfigMount(IResource app) =>
         app.GetMounts().FirstOrDefault(m => m.Purpose == ContainerMountPurpose.Config && m.Type == ContainerMountType.BindMount);
 
     private static void AddSource(IResourceBuilder<KopiaResource> builder, ContainerResource app)

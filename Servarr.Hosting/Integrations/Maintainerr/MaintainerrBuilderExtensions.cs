@@ -25,7 +25,7 @@ public static class MaintainerrBuilderExtensions
             .WithUser(host.UserId, host.GroupId)
             .WithEnvironment("TZ", host.TimeZone)
             .WithConfigMount(host, "/opt/data")
-            .WithHttpHealthCheck("/api/health/ready")
+            .WithHealthPath("/api/health/ready")
             .WithImageHealthCheck();
     }
 }

@@ -41,7 +41,7 @@ public static class PlexBuilderExtensions
             .WithVolume($"{name}-transcode", "/transcode")
             .WithWritablePath("/transcode")
             .WithMediaMount(host, "/data/media", subfolder: "media", isReadOnly: true)
-            .WithHttpHealthCheck("/identity")
+            .WithHealthPath("/identity")
             .WithContainerHealthCheck(["/healthcheck.sh"], interval: TimeSpan.FromSeconds(10), startPeriod: TimeSpan.FromSeconds(60))
             .WithAnnotation(new ModelCompletionAnnotation(context => WarnAboutTheTunnel(context, plex)));
     }
@@ -85,7 +85,7 @@ public static class PlexBuilderExtensions
 
                 if (parts.Count > 0)
                 {
-                    context.EnvironmentVariables["ADVERTISE_IP"] = ReferenceExpression.FromParts(parts);
+                    context.EnvironmentVariables["ADVERTISE_IP"] = ServarrExpressions.FromParts(parts);
                 }
             }))
             .WithAnnotation(new ModelCompletionAnnotation(_ =>

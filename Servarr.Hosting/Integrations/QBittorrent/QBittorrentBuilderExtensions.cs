@@ -34,14 +34,14 @@ public static class QBittorrentBuilderExtensions
             .WithHttpEndpoint(targetPort: WebUiPort)
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithEndpoint(targetPort: TorrentingPort, scheme: "tcp", name: "torrent")
-            .WithEndpoint(targetPort: TorrentingPort, scheme: "udp", name: "torrent-udp", protocol: EndpointProtocol.Udp)
+            .WithEndpoint(targetPort: TorrentingPort, scheme: "udp", name: "torrent-udp", protocol: System.Net.Sockets.ProtocolType.Udp)
             .WithLinuxServerEnvironment(host)
             .WithEnvironment("WEBUI_PORT", WebUiPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("TORRENTING_PORT", TorrentingPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithConfigMount(host)
             .WithMediaMount(host)
             .WithConfigSeed(host, QBittorrentConfigSeed.Default)
-            .WithHttpHealthCheck("/")
+            .WithHealthPath("/")
             .WithCurlHealthCheck(WebUiPort, "/");
     }
 
@@ -57,7 +57,7 @@ public static class QBittorrentBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(seed);
-        var hostPath = ReferenceExpression.FromParts([host.ConfigRoot.Resource, $"/.servarr/{builder.Resource.Name}/seed-config.sh"]);
+        var hostPath = ServarrExpressions.FromParts([host.ConfigRoot.Resource, $"/.servarr/{builder.Resource.Name}/seed-config.sh"]);
         return builder.WithAnnotation(new GeneratedFileAnnotation(hostPath, QBittorrentConfigSeed.Target, _ => seed.RenderScript()),
             ResourceAnnotationMutationBehavior.Replace);
     }

@@ -31,7 +31,7 @@ public static class SeerrBuilderExtensions
             .WithEnvironment("PORT", SeerrPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithApiKey(key, "API_KEY")
             .WithConfigMount(host, "/app/config")
-            .WithHttpHealthCheck("/api/v1/status")
+            .WithHealthPath("/api/v1/status")
             .WithContainerHealthCheck(["wget", "--spider", "-q", $"http://localhost:{SeerrPort}/api/v1/status"],
                 interval: TimeSpan.FromSeconds(15), startPeriod: TimeSpan.FromSeconds(20));
     }

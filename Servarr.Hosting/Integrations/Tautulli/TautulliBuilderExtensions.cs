@@ -29,7 +29,7 @@ public static class TautulliBuilderExtensions
             .WithApiKey(key, "TAUTULLI_API_KEY")
             .WithConfigMount(host)
             .WithBackupExcludes("logs/", "cache/") // Tautulli rebuilds its image cache; the history lives in tautulli.db
-            .WithHttpHealthCheck("/status")
+            .WithHealthPath("/status")
             .WithCurlHealthCheck(TautulliPort, "/status");
     }
 }

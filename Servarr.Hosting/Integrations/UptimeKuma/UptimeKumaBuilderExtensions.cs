@@ -20,7 +20,7 @@ public static class UptimeKumaBuilderExtensions
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithEnvironment("TZ", host.TimeZone)
             .WithConfigMount(host, "/app/data")
-            .WithHttpHealthCheck("/")
+            .WithHealthPath("/")
             .WithContainerHealthCheck(["/app/extra/healthcheck"], interval: TimeSpan.FromSeconds(30), startPeriod: TimeSpan.FromSeconds(60));
     }
 }

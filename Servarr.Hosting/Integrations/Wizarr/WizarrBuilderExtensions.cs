@@ -23,7 +23,7 @@ public static class WizarrBuilderExtensions
             .WithEnvironment("PGID", host.GroupId)
             .WithEnvironment("TZ", host.TimeZone)
             .WithConfigMount(host, "/data")
-            .WithHttpHealthCheck("/health")
+            .WithHealthPath("/health")
             .WithImageHealthCheck();
     }
 }

@@ -14,7 +14,7 @@ public static class ComposeExpressions
     public static string VariableName(ParameterResource parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        return ResourceExtensions.ToEnvironmentName(parameter.Name);
+        return Servarr.Hosting.ApplicationModel.ResourceExtensions.ToEnvironmentName(parameter.Name);
     }
 
     /// <summary>
@@ -39,11 +39,11 @@ public static class ComposeExpressions
         return expression.Render(v => RenderValue(v, values), literal => literal.Replace("$", "$$", StringComparison.Ordinal));
     }
 
-    private static string RenderValue(IValueReference value, ParameterValues values) => value switch
+    private static string RenderValue(object value, ParameterValues values) => value switch
     {
         ParameterResource parameter when IsRequired(parameter, values) => $"${{{VariableName(parameter)}:?set {VariableName(parameter)} in .env}}",
         ParameterResource parameter => $"${{{VariableName(parameter)}}}",
-        EndpointPropertyReference property => InNetworkAddress.Render(property),
+        EndpointReferenceExpression property => InNetworkAddress.Render(property),
         _ => throw new InvalidOperationException($"Compose cannot express a {value.GetType().Name}."),
     };
 }

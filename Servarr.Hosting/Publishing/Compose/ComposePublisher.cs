@@ -40,7 +40,7 @@ public sealed class ComposePublisher : IPublisher
             foreach (var file in container.Annotations.OfType<GeneratedFileAnnotation>())
             {
                 var path = Path.Combine(directory, ComposeServiceMapper.GeneratedFilePath(container, file));
-                var text = Orchestration.GeneratedFiles.Render(file, context.Model, p => context.Parameters.Resolve(p).Value);
+                var text = GeneratedFiles.Render(file, context.Model, p => context.Parameters.Resolve(p).Value);
                 await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: false, cancellationToken).ConfigureAwait(false);
                 written.Add(path);
             }

@@ -18,13 +18,12 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         };
         service.Hostname = resource.TryGetLastAnnotation<HostnameAnnotation>(out var hostname) ? hostname.Hostname : null;
         service.Init = resource.Annotations.OfType<InitProcessAnnotation>().Any() ? true : null;
-        if (resource.TryGetLastAnnotation<EntrypointAnnotation>(out var entrypoint))
+        if (resource.Entrypoint is { } entrypoint)
         {
-            service.Entrypoint = [entrypoint.Entrypoint];
+            service.Entrypoint = [entrypoint];
         }
 
-        service.Command = NullIfEmpty(resource.Annotations.OfType<CommandLineArgsAnnotation>()
-            .SelectMany(a => a.Args).Select(Render).ToList());
+        service.Command = NullIfEmpty(resource.GetArgs(ServarrExecution.Publish).Select(Render).ToList());
         if (resource.TryGetLastAnnotation<UserAnnotation>(out var user))
         {
             service.User = $"{Render(user.Uid)}:{Render(user.Gid)}";
@@ -76,7 +75,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
     /// <summary>Where a generated file is published, relative to the compose file: <c>&lt;resource&gt;/&lt;file name&gt;</c>.</summary>
     internal static string GeneratedFilePath(ContainerResource resource, GeneratedFileAnnotation file) => $"{resource.Name}/{file.FileName}";
 
-    private ComposeServiceVolume MapMount(ContainerMountAnnotation mount)
+    private ComposeServiceVolume MapMount(ServarrMountAnnotation mount)
     {
         var source = mount.Type == ContainerMountType.Volume
             ? mount.VolumeName!
@@ -95,9 +94,9 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         var dependencies = new Dictionary<string, ComposeDependency>(StringComparer.Ordinal);
         foreach (var wait in resource.Annotations.OfType<WaitAnnotation>())
         {
-            var condition = wait.Type == WaitType.Completion ? "service_completed_successfully"
-                : HasHealthcheck(wait.Target) ? "service_healthy" : "service_started";
-            dependencies[wait.Target.Name] = new ComposeDependency { Condition = condition };
+            var condition = wait.WaitType == WaitType.WaitForCompletion ? "service_completed_successfully"
+                : HasHealthcheck(wait.Resource) ? "service_healthy" : "service_started";
+            dependencies[wait.Resource.Name] = new ComposeDependency { Condition = condition };
         }
 
         return dependencies.Count == 0 ? null : dependencies;
@@ -131,7 +130,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
             ? $"{(int)value.TotalMinutes}m"
             : $"{((int)value.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s";
 
-    private static string ProtocolSuffix(EndpointAnnotation endpoint) => endpoint.Protocol == EndpointProtocol.Udp ? "/udp" : "";
+    private static string ProtocolSuffix(EndpointAnnotation endpoint) => endpoint.Protocol == System.Net.Sockets.ProtocolType.Udp ? "/udp" : "";
 
     private static string RestartValue(RestartPolicy policy) => policy switch
     {

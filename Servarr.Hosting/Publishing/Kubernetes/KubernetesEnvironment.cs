@@ -38,7 +38,7 @@ public static class KubernetesEnvironment
             var value = expression.Render(reference => reference switch
             {
                 ParameterResource parameter => Helper(parameter, helpers),
-                EndpointPropertyReference endpoint => Address(endpoint, container),
+                EndpointReferenceExpression endpoint => Address(endpoint, container),
                 _ => throw new InvalidOperationException($"resource '{container.Name}': Kubernetes publishing cannot render a {reference.GetType().Name} in {name}"),
             }, literal => literal.Replace("$(", "$$(", StringComparison.Ordinal));
             variables.Add(new V1EnvVar { Name = name, Value = value });
@@ -52,7 +52,7 @@ public static class KubernetesEnvironment
     /// are in one pod (a VPN gateway and the apps behind it share its network), else through the owner's Service.
     /// </summary>
     /// <example><code>Address(qbittorrent.GetEndpoint("http").Url, sonarr) // "http://localhost:8080" when both are behind gluetun</code></example>
-    public static string Address(EndpointPropertyReference reference, ContainerResource user)
+    public static string Address(EndpointReferenceExpression reference, ContainerResource user)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(user);

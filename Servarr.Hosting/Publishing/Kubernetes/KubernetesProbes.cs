@@ -19,7 +19,7 @@ public static class KubernetesProbes
             var probe = new V1Probe { PeriodSeconds = period, FailureThreshold = failures, InitialDelaySeconds = initialDelay, TimeoutSeconds = 5 };
             if (resource.TryGetLastAnnotation<HttpHealthCheckAnnotation>(out var http) && resource.FindEndpoint(http.EndpointName)?.TargetPort is { } httpPort)
             {
-                probe.HttpGet = new V1HTTPGetAction { Path = http.Path, Port = httpPort, Scheme = resource.FindEndpoint(http.EndpointName)!.Scheme.ToUpperInvariant() };
+                probe.HttpGet = new V1HTTPGetAction { Path = http.Path, Port = httpPort, Scheme = resource.FindEndpoint(http.EndpointName)!.UriScheme.ToUpperInvariant() };
             }
             else if (resource.TryGetLastAnnotation<TcpHealthCheckAnnotation>(out var tcp) && resource.FindEndpoint(tcp.EndpointName)?.TargetPort is { } tcpPort)
             {

@@ -107,7 +107,7 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
         foreach (var container in generated)
         {
             files.AddRange(container.Annotations.OfType<GeneratedFileAnnotation>().Select(f => ($"{FilesFolder}/{container.Name}/{f.FileName}",
-                Orchestration.GeneratedFiles.Render(f, context.Model, p => context.Parameters.Resolve(p).Value))));
+                GeneratedFiles.Render(f, context.Model, p => context.Parameters.Resolve(p).Value))));
         }
 
         var secretFiles = context.Model.Containers.Where(c => c.GetMounts().Any(m => m.Purpose == ContainerMountPurpose.SecretFile)).ToList();
@@ -135,7 +135,7 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
     public static string SecretFilesName(IResource resource) => $"{resource.Name}-secret-files";
 
     /// <summary>The file name a secret file mount is kept under: the last part of its target.</summary>
-    public static string FileName(ContainerMountAnnotation mount) => mount.Target[(mount.Target.LastIndexOf('/') + 1)..];
+    public static string FileName(ServarrMountAnnotation mount) => mount.Target[(mount.Target.LastIndexOf('/') + 1)..];
 
     private static string Kustomization(KubernetesOptions options, IEnumerable<string> resources, IReadOnlyList<string> generatorFiles)
     {

@@ -76,12 +76,12 @@ internal sealed class KubernetesVolumes(PublishContext context, KubernetesOption
     }
 
     /// <summary>Whether <paramref name="mount"/>'s source is a Unix socket (the Docker engine's, or any <c>*.sock</c>).</summary>
-    public bool IsSocket(ContainerMountAnnotation mount) =>
+    public bool IsSocket(ServarrMountAnnotation mount) =>
         mount.Type == ContainerMountType.BindMount && (Validation.HardeningRules.IsDockerSocket(mount) || HostPath(mount.Source).EndsWith(".sock", StringComparison.Ordinal));
 
     /// <summary>The host path of a bind mount's source, rendered with real (non-secret) values and made absolute.</summary>
     public string HostPath(ReferenceExpression source) =>
-        HostPaths.Absolute(Orchestration.RunExpressions.Render(source, context.Parameters), context.AppHostDirectory);
+        HostPaths.Absolute(RunExpressions.Render(source, context.Parameters), context.AppHostDirectory);
 
     private static void AddOnce(List<V1Volume> volumes, V1Volume volume)
     {
@@ -91,7 +91,7 @@ internal sealed class KubernetesVolumes(PublishContext context, KubernetesOption
         }
     }
 
-    private string ConfigOwner(ContainerResource resource, ContainerMountAnnotation mount)
+    private string ConfigOwner(ContainerResource resource, ServarrMountAnnotation mount)
     {
         // A config folder mounted into another app (Kopia's backups) belongs to the app whose folder it is.
         var path = HostPath(mount.Source);

@@ -42,7 +42,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
             if (members.Count > 1)
             {
                 // In a pod, Services reach the apps through the gateway's interface: its firewall must let their ports in.
-                var appPorts = members.Skip(1).SelectMany(m => m.GetEndpoints()).Where(e => e.TargetPort is not null).Select(e => e.TargetPort!.Value).Distinct();
+                var appPorts = members.Skip(1).SelectMany(m => m.GetEndpointAnnotations()).Where(e => e.TargetPort is not null).Select(e => e.TargetPort!.Value).Distinct();
                 containers[0].Env ??= [];
                 containers[0].Env.Add(new V1EnvVar { Name = gateway.InputPortsVariable, Value = string.Join(',', appPorts.Select(p => p.ToString(CultureInfo.InvariantCulture))) });
             }
@@ -111,7 +111,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
                 Name = portNames[(x.Owner, x.Endpoint)],
                 Port = x.Endpoint.TargetPort!.Value,
                 TargetPort = x.Endpoint.TargetPort!.Value,
-                Protocol = x.Endpoint.Protocol == EndpointProtocol.Udp ? "UDP" : "TCP",
+                Protocol = x.Endpoint.Protocol == System.Net.Sockets.ProtocolType.Udp ? "UDP" : "TCP",
             }).ToList();
         var service = ports.Count == 0 ? null : new V1Service
         {
@@ -153,14 +153,14 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         {
             Name = resource.Name,
             Image = image.Reference,
-            Command = resource.TryGetLastAnnotation<EntrypointAnnotation>(out var entrypoint) ? [entrypoint.Entrypoint] : null,
-            Args = NullIfEmpty(resource.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args)
+            Command = resource.Entrypoint is { } entrypoint ? [entrypoint] : null,
+            Args = NullIfEmpty(resource.GetArgs(ServarrExecution.Publish)
                 .Select(a => a.IsLiteral ? a.Render(_ => "") : throw new ServarrException(
                     $"resource '{resource.Name}': an argument uses a parameter, which Kubernetes publishing cannot put in args; pass it as an environment variable"))
                 .ToList()),
             Env = NullIfEmpty(KubernetesEnvironment.Map(resource).ToList()),
-            Ports = NullIfEmpty(resource.GetEndpoints().Where(e => e.TargetPort is not null)
-                .Select(e => new V1ContainerPort { Name = portNames[(resource, e)], ContainerPort = e.TargetPort!.Value, Protocol = e.Protocol == EndpointProtocol.Udp ? "UDP" : "TCP" })
+            Ports = NullIfEmpty(resource.GetEndpointAnnotations().Where(e => e.TargetPort is not null)
+                .Select(e => new V1ContainerPort { Name = portNames[(resource, e)], ContainerPort = e.TargetPort!.Value, Protocol = e.Protocol == System.Net.Sockets.ProtocolType.Udp ? "UDP" : "TCP" })
                 .ToList()),
             VolumeMounts = NullIfEmpty(_volumes.Mounts(resource, volumes, claims)),
         };
@@ -194,15 +194,15 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
     private List<V1Container> WaitContainers(List<ContainerResource> members)
     {
         var waits = new List<V1Container>();
-        foreach (var wait in members.SelectMany(m => m.Annotations.OfType<WaitAnnotation>()).Where(w => w.Target is ContainerResource && !members.Contains(w.Target)))
+        foreach (var wait in members.SelectMany(m => m.Annotations.OfType<WaitAnnotation>()).Where(w => w.Resource is ContainerResource && !members.Contains(w.Resource)))
         {
-            if (wait.Type == WaitType.Completion)
+            if (wait.WaitType == WaitType.WaitForCompletion)
             {
-                throw new ServarrException($"resource '{wait.Target.Name}': WaitForCompletion has no Kubernetes equivalent Servarr maps yet; use WaitFor, or run it as a Job yourself via PublishAsKubernetes");
+                throw new ServarrException($"resource '{wait.Resource.Name}': WaitForCompletion has no Kubernetes equivalent Servarr maps yet; use WaitFor, or run it as a Job yourself via PublishAsKubernetes");
             }
 
-            var target = (ContainerResource)wait.Target;
-            var endpoint = target.GetEndpoints().FirstOrDefault(e => e.TargetPort is not null)
+            var target = (ContainerResource)wait.Resource;
+            var endpoint = target.GetEndpointAnnotations().FirstOrDefault(e => e.TargetPort is not null)
                 ?? throw new ServarrException($"resource '{target.Name}': something waits for it, but it has no endpoint to wait on in Kubernetes; give it an endpoint or drop the WaitFor");
             var host = target.GetNetworkHost();
             var name = KubernetesNaming.Label($"wait-for-{target.Name}");
@@ -236,7 +236,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
             notMapped.Add($"{resource.Name}: WithInitProcess (Kubernetes has no --init; the app runs as PID 1)");
         }
 
-        if (resource.GetEndpoints().Any(e => e.Port is not null))
+        if (resource.GetEndpointAnnotations().Any(e => e.Port is not null))
         {
             notMapped.Add($"{resource.Name}: host port (published through its Service and Traefik instead)");
         }
@@ -261,7 +261,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
     }
 
     // Names, ids and host paths are written with their real (non-secret) values, as run mode renders them.
-    private string Render(ReferenceExpression expression) => Orchestration.RunExpressions.Render(expression, context.Parameters);
+    private string Render(ReferenceExpression expression) => RunExpressions.Render(expression, context.Parameters);
 
     private string HostPath(ReferenceExpression source) => _volumes.HostPath(source);
 

@@ -4,10 +4,10 @@ namespace Servarr.Hosting.ApplicationModel;
 /// A bind mount or a named volume. The bind source may refer to a parameter (<c>{config-root}/sonarr</c>);
 /// an empty source is reported by the validator, since a parameter can make it empty.
 /// </summary>
-public sealed class ContainerMountAnnotation : IResourceAnnotation
+public sealed class ServarrMountAnnotation : IResourceAnnotation
 {
     /// <summary>Records a mount.</summary>
-    public ContainerMountAnnotation(ReferenceExpression source, string target, ContainerMountType type, bool isReadOnly,
+    public ServarrMountAnnotation(ReferenceExpression source, string target, ContainerMountType type, bool isReadOnly,
         ContainerMountPurpose purpose = ContainerMountPurpose.Other)
     {
         ArgumentNullException.ThrowIfNull(source);
