@@ -2,13 +2,13 @@
 // around Plex, monitoring, backups and updates. `dotnet run` runs it; `publish` writes compose or a manifest.
 using Servarr.Hosting;
 
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(args).AddServarr();
 
 // ── Parameters: non-secret defaults live in appsettings.json; secrets in `dotnet user-secrets` ──────────────
-var domain = builder.AddParameter("domain", description: "Your domain; public hostnames are <app>.<domain>");
-var tz = builder.AddParameter("tz", description: "Time zone of every app, e.g. Europe/Amsterdam");
-var puid = builder.AddParameter("puid", description: "User id that owns config and media files");
-var pgid = builder.AddParameter("pgid", description: "Group id that owns config and media files");
+var domain = builder.AddParameter("domain").WithDescription("Your domain; public hostnames are <app>.<domain>");
+var tz = builder.AddParameter("tz").WithDescription("Time zone of every app, e.g. Europe/Amsterdam");
+var puid = builder.AddParameter("puid").WithDescription("User id that owns config and media files");
+var pgid = builder.AddParameter("pgid").WithDescription("Group id that owns config and media files");
 // Not set: `dotnet run` uses folders under Servarr.AppHost/.servarr (created on first run); published files keep the
 // parameters, with the server paths below as their defaults.
 var configRoot = builder.AddFolderParameter("config-root", ".servarr/config", "/srv/servarr/config",
@@ -17,28 +17,28 @@ var mediaRoot = builder.AddFolderParameter("media-root", ".servarr/data", "/srv/
     "Host folder of the library (media/tv, media/movies) and downloads (torrents)", "media/tv", "media/movies", "torrents");
 var host = new HostSettings(tz, puid, pgid, configRoot, mediaRoot);
 
-var vpnProvider = builder.AddParameter("vpn-provider", description: "Gluetun VPN_SERVICE_PROVIDER, e.g. mullvad, protonvpn");
-var vpnPrivateKey = builder.AddParameter("wireguard-private-key", secret: true, description: "WireGuard private key from your VPN provider");
-var vpnAddresses = builder.AddParameter("wireguard-addresses", description: "WireGuard interface address from your VPN provider, e.g. 10.64.0.2/32");
-var vpnCountries = builder.AddParameter("vpn-countries", description: "VPN server countries, comma separated (empty: any)");
-var tunnelMode = builder.AddParameter("tunnel-mode", description: "remote (ingress kept in Cloudflare, run with tunnel-token) or local (config.yml written from this model, run with tunnel-id and <config root>/cloudflared/credentials.json); read when the model is built, so publish again after changing it");
-var tunnelToken = builder.AddParameter("tunnel-token", secret: true, description: "Cloudflare tunnel token (tunnel-mode remote)");
-var tunnelId = builder.AddParameter("tunnel-id", description: "Tunnel UUID from `cloudflared tunnel create` (tunnel-mode local)");
-var lanAddress = builder.AddParameter("lan-address", defaultValue: "", description: "This server's address on your LAN, e.g. 192.168.1.10: Plex advertises http://<it>:32400 first so LAN clients connect directly (empty: only the public URL)");
-var plexClaim = builder.AddParameter("plex-claim", secret: true, defaultValue: "", description: "Plex claim token from plex.tv/claim (first start only; empty: claim in the web UI)");
-var r2Account = builder.AddParameter("r2-account-id", description: "Cloudflare account id of the R2 bucket");
-var r2Bucket = builder.AddParameter("r2-bucket", description: "R2 bucket holding the Kopia repository");
-var r2AccessKey = builder.AddParameter("r2-access-key-id", secret: true, description: "R2 access key id");
-var r2SecretKey = builder.AddParameter("r2-secret-access-key", secret: true, description: "R2 secret access key");
-var kopiaPassword = builder.AddParameter("kopia-password", secret: true, description: "Password that encrypts the Kopia repository");
-var backupTime = builder.AddParameter("backup-time", description: "When Kopia snapshots every config folder: HH:mm, comma separated, in tz");
-var keepLatest = builder.AddParameter("backup-keep-latest", description: "Snapshots Kopia keeps: the latest N");
-var keepDaily = builder.AddParameter("backup-keep-daily", description: "... plus one per day for N days");
-var keepWeekly = builder.AddParameter("backup-keep-weekly", description: "... plus one per week for N weeks");
-var keepMonthly = builder.AddParameter("backup-keep-monthly", description: "... plus one per month for N months");
-var kumaUser = builder.AddParameter("uptime-kuma-username", description: "Uptime Kuma admin user AutoKuma logs in as (create it in Kuma's first-run page)");
-var kumaPassword = builder.AddParameter("uptime-kuma-password", secret: true, description: "Password of that Uptime Kuma user");
-var pushbulletToken = builder.AddParameter("pushbullet-access-token", secret: true, defaultValue: "", description: "Pushbullet access token for monitor alerts (empty: no alerts)");
+var vpnProvider = builder.AddParameter("vpn-provider").WithDescription("Gluetun VPN_SERVICE_PROVIDER, e.g. mullvad, protonvpn");
+var vpnPrivateKey = builder.AddParameter("wireguard-private-key", secret: true).WithDescription("WireGuard private key from your VPN provider");
+var vpnAddresses = builder.AddParameter("wireguard-addresses").WithDescription("WireGuard interface address from your VPN provider, e.g. 10.64.0.2/32");
+var vpnCountries = builder.AddParameter("vpn-countries").WithDescription("VPN server countries, comma separated (empty: any)");
+var tunnelMode = builder.AddParameter("tunnel-mode").WithDescription("remote (ingress kept in Cloudflare, run with tunnel-token) or local (config.yml written from this model, run with tunnel-id and <config root>/cloudflared/credentials.json); read when the model is built, so publish again after changing it");
+var tunnelToken = builder.AddParameter("tunnel-token", secret: true).WithDescription("Cloudflare tunnel token (tunnel-mode remote)");
+var tunnelId = builder.AddParameter("tunnel-id").WithDescription("Tunnel UUID from `cloudflared tunnel create` (tunnel-mode local)");
+var lanAddress = builder.AddParameter("lan-address", "", publishValueAsDefault: true).WithDescription("This server's address on your LAN, e.g. 192.168.1.10: Plex advertises http://<it>:32400 first so LAN clients connect directly (empty: only the public URL)");
+var plexClaim = builder.AddParameter("plex-claim", "", secret: true).WithDescription("Plex claim token from plex.tv/claim (first start only; empty: claim in the web UI)");
+var r2Account = builder.AddParameter("r2-account-id").WithDescription("Cloudflare account id of the R2 bucket");
+var r2Bucket = builder.AddParameter("r2-bucket").WithDescription("R2 bucket holding the Kopia repository");
+var r2AccessKey = builder.AddParameter("r2-access-key-id", secret: true).WithDescription("R2 access key id");
+var r2SecretKey = builder.AddParameter("r2-secret-access-key", secret: true).WithDescription("R2 secret access key");
+var kopiaPassword = builder.AddParameter("kopia-password", secret: true).WithDescription("Password that encrypts the Kopia repository");
+var backupTime = builder.AddParameter("backup-time").WithDescription("When Kopia snapshots every config folder: HH:mm, comma separated, in tz");
+var keepLatest = builder.AddParameter("backup-keep-latest").WithDescription("Snapshots Kopia keeps: the latest N");
+var keepDaily = builder.AddParameter("backup-keep-daily").WithDescription("... plus one per day for N days");
+var keepWeekly = builder.AddParameter("backup-keep-weekly").WithDescription("... plus one per week for N weeks");
+var keepMonthly = builder.AddParameter("backup-keep-monthly").WithDescription("... plus one per month for N months");
+var kumaUser = builder.AddParameter("uptime-kuma-username").WithDescription("Uptime Kuma admin user AutoKuma logs in as (create it in Kuma's first-run page)");
+var kumaPassword = builder.AddParameter("uptime-kuma-password", secret: true).WithDescription("Password of that Uptime Kuma user");
+var pushbulletToken = builder.AddParameter("pushbullet-access-token", "", secret: true).WithDescription("Pushbullet access token for monitor alerts (empty: no alerts)");
 
 // ── Network zones: the tunnel reaches only `edge`; apps that call each other meet on `internal`; the VPN apps ──
 //    live in gluetun's namespace; AutoKuma reaches only Uptime Kuma (`monitoring`); Kopia and Watchtower reach no
@@ -140,4 +140,4 @@ builder.AddKopia("kopia", host, kopiaPassword)
 // (backups) or the monitoring agent.
 builder.AddWatchtower("watchtower", host);
 
-return await builder.Build().RunAsync();
+builder.Build().Run();

@@ -10,7 +10,8 @@ public static class NetworkBuilderExtensions
     public static IResourceBuilder<NetworkResource> AddNetwork(this IDistributedApplicationBuilder builder, string name)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddResource(new NetworkResource(name));
+        // A zone is Servarr's (compose networks, Kubernetes policies); Aspire's manifest has no network resource.
+        return builder.AddResource(new NetworkResource(name)).ExcludeFromManifest();
     }
 
     /// <summary>Joins <paramref name="network"/>. Apps behind a VPN cannot: they live in the gateway's namespace.</summary>

@@ -1,6 +1,8 @@
 using System.Text;
 using Servarr.Hosting.Integrations.Cloudflared;
 
+using Servarr.Hosting.IO;
+
 namespace Servarr.Hosting.Publishing.Cloudflare;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Text;
 using Servarr.Hosting.ApplicationModel;
 
+using Servarr.Hosting.IO;
+
 namespace Servarr.Hosting.Publishing.Compose;
 
 /// <summary>

@@ -3,6 +3,8 @@ using k8s;
 using k8s.Models;
 using Servarr.Hosting.ApplicationModel;
 
+using Servarr.Hosting.IO;
+
 namespace Servarr.Hosting.Publishing.Kubernetes;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Servarr.Hosting.Publishing;
+namespace Servarr.Hosting.IO;
 
 /// <summary>Writes a file through a temporary sibling and a rename, so a failure never leaves a half-written or lost file.</summary>
 internal static class AtomicFile
