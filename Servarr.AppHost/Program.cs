@@ -24,8 +24,8 @@ var vpnCountries = builder.AddParameter("vpn-countries").WithDescription("VPN se
 var tunnelMode = builder.AddParameter("tunnel-mode").WithDescription("remote (ingress kept in Cloudflare, run with tunnel-token) or local (config.yml written from this model, run with tunnel-id and <config root>/cloudflared/credentials.json); read when the model is built, so publish again after changing it");
 var tunnelToken = builder.AddParameter("tunnel-token", secret: true).WithDescription("Cloudflare tunnel token (tunnel-mode remote)");
 var tunnelId = builder.AddParameter("tunnel-id").WithDescription("Tunnel UUID from `cloudflared tunnel create` (tunnel-mode local)");
-var lanAddress = builder.AddParameter("lan-address", "", publishValueAsDefault: true).WithDescription("This server's address on your LAN, e.g. 192.168.1.10: Plex advertises http://<it>:32400 first so LAN clients connect directly (empty: only the public URL)");
-var plexClaim = builder.AddParameter("plex-claim", "", secret: true).WithDescription("Plex claim token from plex.tv/claim (first start only; empty: claim in the web UI)");
+var lanAddress = builder.AddOptionalParameter("lan-address").WithDescription("This server's address on your LAN, e.g. 192.168.1.10: Plex advertises http://<it>:32400 first so LAN clients connect directly (empty: only the public URL)");
+var plexClaim = builder.AddOptionalParameter("plex-claim", secret: true).WithDescription("Plex claim token from plex.tv/claim (first start only; empty: claim in the web UI)");
 var r2Account = builder.AddParameter("r2-account-id").WithDescription("Cloudflare account id of the R2 bucket");
 var r2Bucket = builder.AddParameter("r2-bucket").WithDescription("R2 bucket holding the Kopia repository");
 var r2AccessKey = builder.AddParameter("r2-access-key-id", secret: true).WithDescription("R2 access key id");
@@ -38,7 +38,7 @@ var keepWeekly = builder.AddParameter("backup-keep-weekly").WithDescription("...
 var keepMonthly = builder.AddParameter("backup-keep-monthly").WithDescription("... plus one per month for N months");
 var kumaUser = builder.AddParameter("uptime-kuma-username").WithDescription("Uptime Kuma admin user AutoKuma logs in as (create it in Kuma's first-run page)");
 var kumaPassword = builder.AddParameter("uptime-kuma-password", secret: true).WithDescription("Password of that Uptime Kuma user");
-var pushbulletToken = builder.AddParameter("pushbullet-access-token", "", secret: true).WithDescription("Pushbullet access token for monitor alerts (empty: no alerts)");
+var pushbulletToken = builder.AddOptionalParameter("pushbullet-access-token", secret: true).WithDescription("Pushbullet access token for monitor alerts (empty: no alerts)");
 
 // ── Network zones: the tunnel reaches only `edge`; apps that call each other meet on `internal`; the VPN apps ──
 //    live in gluetun's namespace; AutoKuma reaches only Uptime Kuma (`monitoring`); Kopia and Watchtower reach no

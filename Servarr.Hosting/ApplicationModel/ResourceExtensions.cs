@@ -22,14 +22,22 @@ public static class ResourceExtensions
     /// <summary>The mounts in declaration order.</summary>
     public static IReadOnlyList<ServarrMountAnnotation> GetMounts(this IResource resource)
     {
-        // Servarr's mounts (sources may hold parameters) and Aspire's (WithBindMount/WithVolume with a plain source); in run
-        // mode each of Servarr's is also given to Aspire with its source resolved, so a target is listed once.
-        var mounts = resource.Annotations.OfType<ServarrMountAnnotation>().ToList();
-        foreach (var mount in resource.Annotations.OfType<ContainerMountAnnotation>())
+        // Servarr's mounts (sources may hold parameters) and Aspire's (WithBindMount/WithVolume with a plain source), in
+        // declaration order; run mode also gives each of Servarr's to Aspire with its source resolved, so a target is
+        // listed once, as first declared.
+        var mounts = new List<ServarrMountAnnotation>();
+        foreach (var annotation in resource.Annotations)
         {
-            if (mounts.All(m => m.Target != mount.Target) && mount.Source is { Length: > 0 } source)
+            var mount = annotation switch
             {
-                mounts.Add(new ServarrMountAnnotation(ServarrExpressions.Literal(source), mount.Target, mount.Type, mount.IsReadOnly));
+                ServarrMountAnnotation servarr => servarr,
+                ContainerMountAnnotation { Source: { Length: > 0 } source } aspire =>
+                    new ServarrMountAnnotation(ServarrExpressions.Literal(source), aspire.Target, aspire.Type, aspire.IsReadOnly),
+                _ => null,
+            };
+            if (mount is not null && mounts.All(m => m.Target != mount.Target))
+            {
+                mounts.Add(mount);
             }
         }
 

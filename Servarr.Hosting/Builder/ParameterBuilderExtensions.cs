@@ -23,6 +23,17 @@ public static class ParameterBuilderExtensions
     }
 
     /// <summary>
+    /// An optional parameter: empty unless set, so what uses it is off (a feature) rather than waiting for it; compose's
+    /// <c>.env</c> marks it optional. Works for secrets too (Aspire publishes no default for a secret).
+    /// </summary>
+    /// <example><code>var claim = builder.AddOptionalParameter("plex-claim", secret: true).WithDescription("Plex claim token");</code></example>
+    public static IResourceBuilder<ParameterResource> AddOptionalParameter(this IDistributedApplicationBuilder builder, string name, bool secret = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddParameter(name, new OptionalParameterDefault(), secret, persist: false);
+    }
+
+    /// <summary>
     /// A host folder parameter. Unset, <c>dotnet run</c> uses <paramref name="developmentFolder"/> (relative to the
     /// AppHost, created with <paramref name="subfolders"/> on first run) and published files use
     /// <paramref name="publishedValue"/>, the usual place on a server.
@@ -88,5 +99,19 @@ public sealed class DevelopmentParameterDefault : ParameterDefault
         {
             context.Writer.WriteString("value", PublishedValue);
         }
+    }
+}
+
+/// <summary>The default of an optional parameter: empty.</summary>
+public sealed class OptionalParameterDefault : ParameterDefault
+{
+    /// <inheritdoc />
+    public override string GetDefaultValue() => "";
+
+    /// <inheritdoc />
+    public override void WriteToManifest(ManifestPublishingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Writer.WriteString("value", "");
     }
 }

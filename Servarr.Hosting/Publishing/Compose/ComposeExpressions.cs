@@ -27,7 +27,7 @@ public static class ComposeExpressions
     {
         ArgumentNullException.ThrowIfNull(parameter);
         ArgumentNullException.ThrowIfNull(values);
-        return parameter.Default is GenerateParameterDefault
+        return ParameterValues.IsGenerated(parameter)
             || (parameter.Secret ? parameter.Default is null : values.Resolve(parameter).Source == ParameterValueSource.Missing);
     }
 

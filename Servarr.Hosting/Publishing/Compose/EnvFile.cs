@@ -43,9 +43,9 @@ internal static class EnvFile
     private static string Describe(ParameterResource parameter, bool required)
     {
         var what = parameter.Description ?? $"Parameter {parameter.Name}";
-        return parameter.Default switch
+        return ParameterValues.Generation(parameter) switch
         {
-            GenerateParameterDefault g => $"{what} (secret; required: fill in a random value, e.g. `openssl rand -hex {g.MinLength / 2}`)",
+            { } g => $"{what} (secret; required: fill in a random value, e.g. `openssl rand -hex {g.MinLength / 2}`)",
             _ when parameter.Secret => required ? $"{what} (secret; required)" : $"{what} (secret; optional)",
             _ => required ? $"{what} (required)" : what,
         };
