@@ -1,5 +1,3 @@
-using Servarr.Hosting.Publishing;
-
 namespace Servarr.Hosting.Validation;
 
 /// <summary>
@@ -12,14 +10,6 @@ public static class ModelValidator
     public static IReadOnlyList<ValidationProblem> Validate(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.ExecutionContext.IsPublishMode && context.Publisher is { } publishers)
-        {
-            foreach (var publisher in PublisherCatalog.SplitNames(publishers).Where(p => PublisherCatalog.Find(p) is null))
-            {
-                context.Report("--publisher", $"unknown publisher '{publisher}'; use --publisher {string.Join(" or --publisher ", PublisherCatalog.Names)} (several: --publisher manifest,compose)");
-            }
-        }
-
         NameRules.Check(context);
         GraphRules.Check(context);
         ImageRules.Check(context);

@@ -1,52 +1,97 @@
-using System.Reflection;
-using Servarr.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Servarr.Hosting.Lifecycle;
 
 namespace Servarr.Tests.TestSupport;
 
 /// <summary>
-/// Runs the real Servarr.AppHost Program.cs in-process, as `dotnet run --project Servarr.AppHost -- args` would,
-/// but without environment variables or user-secrets so its output depends only on the repository.
+/// The real AppHost (Servarr.AppHost/Program.cs) through Aspire.Hosting.Testing: its model in publish mode, or one of
+/// its publishing steps run for real.
 /// </summary>
 internal static class AppHostRunner
 {
-    private static readonly Assembly s_appHost = Assembly.Load("Servarr.AppHost");
+    /// <summary>What a publishing run did: its exit code (Aspire reports a failed step only through it) and its log.</summary>
+    public sealed record Result(int ExitCode, string Log);
 
-    public sealed record Result(int ExitCode, string Output, string Error, DistributedApplication? Application);
-
-    public static async Task<Result> RunAsync(string[] args, IDictionary<string, string?>? configuration = null, bool skipRun = false,
-        CancellationToken cancellation = default, string? appHostDirectory = null, string? userSecretsPath = null, TextWriter? liveOutput = null)
+    public static async Task<IDistributedApplicationTestingBuilder> CreateAsync(string[] args, IDictionary<string, string?>? configuration = null)
     {
-        var output = liveOutput ?? new StringWriter();
-        var error = new StringWriter();
-        DistributedApplication? built = null;
-        var hook = new DistributedApplicationTestHook
-        {
-            ConfigureOptions = options => new DistributedApplicationOptions
-            {
-                Args = options.Args,
-                AppHostDirectory = appHostDirectory ?? RepositoryPaths.AppHostDirectory,
-                UserSecretsId = null,
-                UserSecretsPath = userSecretsPath,
-                ReadMachineConfiguration = false,
-                ConfigurationOverrides = configuration ?? new Dictionary<string, string?>(),
-            },
-            OnBuilt = app => built = app,
-            Output = output,
-            Error = error,
-            SkipRun = skipRun,
-            RunCancellation = cancellation,
-        };
-        var exitCode = await hook.RunEntryPointAsync(s_appHost, args);
-        return new Result(exitCode, output.ToString() ?? "", error.ToString(), built);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Servarr_AppHost>(args, (options, _) => options.DisableDashboard = true);
+        builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
+        return builder;
     }
 
-    /// <summary>The default stack's model, as Program.cs declares it for <paramref name="args"/>.</summary>
-    public static Task<DistributedApplication> BuildDefaultStackAsync(params string[] args) => BuildDefaultStackAsync(null, args);
-
-    /// <summary>The default stack's model with <paramref name="configuration"/> (e.g. <c>Parameters:x</c>) set while it is built.</summary>
-    public static async Task<DistributedApplication> BuildDefaultStackAsync(IDictionary<string, string?>? configuration, params string[] args)
+    /// <summary>The default stack's model in publish mode, completed as before anything is published.</summary>
+    public static async Task<DistributedApplicationModel> BuildDefaultStackAsync(IDictionary<string, string?>? configuration = null)
     {
-        var result = await RunAsync(args.Length == 0 ? ["publish", "--publisher", "manifest"] : args, configuration, skipRun: true);
-        return result.Application ?? throw new InvalidOperationException("Program.cs did not call Build().");
+        var builder = await CreateAsync(["--operation", "publish", "--step", "publish-manifest"], configuration);
+        var app = await builder.BuildAsync();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        ModelCompletion.Complete(builder, model);
+        return model;
+    }
+
+    /// <summary>Runs one publishing step (<c>publish-compose</c>, <c>publish-kubernetes</c>, ...) into <paramref name="outputPath"/>.</summary>
+    public static async Task<Result> PublishAsync(string step, string outputPath, IDictionary<string, string?>? configuration = null)
+    {
+        var log = new CapturedLog();
+        var builder = await CreateAsync(["--operation", "publish", "--step", step, "--output-path", outputPath], configuration);
+        builder.Services.AddLogging(logging => logging.AddProvider(log));
+        Environment.ExitCode = 0;
+        try
+        {
+            await using var app = await builder.BuildAsync();
+            await app.RunAsync();
+            return new Result(Environment.ExitCode, log.ToString());
+        }
+        catch (Exception exception)
+        {
+            return new Result(1, log + exception.ToString());
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+
+    private sealed class CapturedLog : ILoggerProvider
+    {
+        private readonly System.Text.StringBuilder _text = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        public override string ToString()
+        {
+            lock (_text)
+            {
+                return _text.ToString();
+            }
+        }
+
+        private sealed class Logger(CapturedLog owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (owner._text)
+                {
+                    owner._text.Append(logLevel).Append(' ').Append(category).Append(": ").AppendLine(formatter(state, exception));
+                    if (exception is not null)
+                    {
+                        owner._text.AppendLine(exception.Message);
+                    }
+                }
+            }
+        }
     }
 }
