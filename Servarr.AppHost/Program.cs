@@ -140,4 +140,4 @@ builder.AddKopia("kopia", host, kopiaPassword)
 // (backups) or the monitoring agent.
 builder.AddWatchtower("watchtower", host);
 
-builder.Build().Run();
+return await builder.Build().RunServarrAsync();

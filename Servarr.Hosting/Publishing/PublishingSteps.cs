@@ -28,7 +28,19 @@ public static class PublishingSteps
                 Description = $"Writes the {name} deployment of the Servarr stack.",
                 DependsOnSteps = [WellKnownPipelineSteps.PublishPrereq],
                 RequiredBySteps = name == "compose" ? [WellKnownPipelineSteps.Publish] : [],
-                Action = context => RunAsync(builder, name, context),
+                Action = async context =>
+                {
+                    try
+                    {
+                        await RunAsync(builder, name, context).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        // Aspire reports a failed step through the exit code only when run by the aspire CLI; `dotnet run` exits 0.
+                        Environment.ExitCode = 1;
+                        throw;
+                    }
+                },
             });
         }
     }

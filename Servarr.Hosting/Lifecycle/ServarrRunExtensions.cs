@@ -1,0 +1,44 @@
+using Servarr.Hosting.Validation;
+
+namespace Servarr.Hosting;
+
+/// <summary>Runs the AppHost so that a known problem ends it with one line per problem and exit code 1, not a stack trace.</summary>
+public static class ServarrRunExtensions
+{
+    /// <summary>
+    /// Runs the app (run or publish mode) like <c>RunAsync</c>; a model problem found before anything starts or is written
+    /// (e.g. <c>error: resource 'sonarr': ...</c>) or another Servarr error is printed to standard error, one line each,
+    /// and the exit code is 1. Other failures propagate unchanged.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// return await builder.Build().RunServarrAsync();
+    /// </code>
+    /// </example>
+    public static async Task<int> RunServarrAsync(this DistributedApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            return Environment.ExitCode;
+        }
+        catch (Exception exception) when (Known(exception) is { } known)
+        {
+            foreach (var line in known.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                await Console.Error.WriteLineAsync($"error: {line}").ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+    }
+
+    private static Exception? Known(Exception exception) => exception switch
+    {
+        ModelValidationException or ServarrException => exception,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(Known).FirstOrDefault(e => e is not null),
+        { InnerException: { } inner } => Known(inner),
+        _ => null,
+    };
+}
