@@ -107,8 +107,8 @@ public static class ExposureReport
         }
 
         Section(text, "Run mode");
-        text.Append("  every endpoint on 127.0.0.1 ports only (Plex also on its host port); dashboard UI and OTLP on 127.0.0.1;\n")
-            .Append("  resource service on 127.0.0.1 and the Docker bridge gateway, with an API key; .env and secrets.env written 0600\n");
+        text.Append("  Aspire's orchestrator publishes every endpoint on 127.0.0.1 (a host port the model fixes, Plex's 32400, too);\n")
+            .Append("  the apps behind the VPN are reached through their gateway's ports; the dashboard listens on localhost only\n");
         return text.ToString();
     }
 

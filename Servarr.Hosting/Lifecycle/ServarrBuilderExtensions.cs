@@ -31,6 +31,7 @@ public static class ServarrBuilderExtensions
         builder.Services.AddSingleton(new ServarrBuilderHandle(builder));
         builder.Services.TryAddEventingSubscriber<ServarrModelSubscriber>();
         Publishing.PublishingSteps.Register(builder);
+        DoctorStep.Register(builder);
         if (builder.ExecutionContext.IsRunMode)
         {
             RunMode.Register(builder);
