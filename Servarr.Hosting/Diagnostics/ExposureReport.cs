@@ -1,6 +1,5 @@
 using System.Text;
 using Servarr.Hosting.ApplicationModel;
-using Servarr.Hosting.Integrations.Cloudflared;
 
 namespace Servarr.Hosting.Diagnostics;
 
@@ -28,11 +27,11 @@ public static class ExposureReport
         }
 
         Section(text, "Public hostnames (the only way in from the internet)");
-        foreach (var tunnel in containers.OfType<CloudflaredResource>())
+        foreach (var tunnel in model.Resources.OfType<ITunnelResource>())
         {
             var domain = value(tunnel.Domain) is { Length: > 0 } d ? d : $"{{{tunnel.Domain.Name}}}";
-            text.Append("  tunnel '").Append(tunnel.Name).Append("', ").Append(tunnel.Mode?.ToString().ToLowerInvariant() ?? "no").Append(" mode\n");
-            foreach (var rule in CloudflaredIngress.Rules(model, domain))
+            text.Append("  tunnel '").Append(tunnel.Name).Append("', ").Append(tunnel.ModeName).Append(" mode\n");
+            foreach (var rule in PublicRoutes.Of(model, domain))
             {
                 Line(text, rule.Hostname, rule.Service, "");
             }

@@ -31,34 +31,5 @@ internal static class EdgeRules
                 }
             }
         }
-
-        foreach (var tunnel in context.Model.Containers.OfType<CloudflaredResource>())
-        {
-            CheckTunnel(context, tunnel);
-        }
-    }
-
-    private static void CheckTunnel(ValidationContext context, CloudflaredResource tunnel)
-    {
-        if (tunnel.TryGetLastAnnotation<CloudflaredModeProblem>(out var problem))
-        {
-            context.Report(tunnel, problem.Message);
-        }
-        else if (tunnel.Mode is null)
-        {
-            context.Report(tunnel, "has no tunnel; add .WithRemoteTunnel(tunnelToken) or .WithLocalTunnel(tunnelId, host)");
-        }
-        else if (tunnel.Mode == CloudflaredTunnelMode.Local
-            && (context.ExecutionContext.IsRunMode || context.Publisher?.Contains("compose", StringComparison.Ordinal) == true
-                || context.Publisher?.Contains("kubernetes", StringComparison.Ordinal) == true))
-        {
-            foreach (var (parameter, what) in new[] { (tunnel.Domain, "names every public hostname under"), (tunnel.TunnelId, "names the tunnel by") })
-            {
-                if (parameter is not null && string.IsNullOrWhiteSpace(context.Parameters.Resolve(parameter).Value))
-                {
-                    context.Report(tunnel, $"the local tunnel's config.yml {what} parameter '{parameter.Name}', which has no value; set {parameter.ConfigurationKey} in Servarr.AppHost/appsettings.json");
-                }
-            }
-        }
     }
 }

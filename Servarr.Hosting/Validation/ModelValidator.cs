@@ -1,3 +1,4 @@
+using Servarr.Hosting.ApplicationModel;
 namespace Servarr.Hosting.Validation;
 
 /// <summary>
@@ -21,6 +22,18 @@ public static class ModelValidator
         MountRules.Check(context);
         ParameterRules.Check(context);
         UpdateRules.Check(context);
+        var checks = new ModelCheckContext(context.Model, context.ExecutionContext, context.Parameters, context.Publisher);
+        foreach (var resource in context.Model.Resources)
+        {
+            foreach (var check in resource.Annotations.OfType<ModelCheckAnnotation>())
+            {
+                foreach (var message in check.Check(checks))
+                {
+                    context.Report(resource, message);
+                }
+            }
+        }
+
         return context.Problems.ToList();
     }
 

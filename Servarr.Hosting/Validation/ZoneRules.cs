@@ -37,7 +37,7 @@ internal static class ZoneRules
             }
         }
 
-        foreach (var tunnel in context.Model.Containers.OfType<CloudflaredResource>())
+        foreach (var tunnel in context.Model.Containers.Where(c => c is ITunnelResource))
         {
             foreach (var app in context.Model.Containers.Where(c => c.Annotations.OfType<PublicHostnameAnnotation>().Any() && !zones.CanReach(tunnel, c)))
             {

@@ -38,6 +38,7 @@ public static class CloudflaredBuilderExtensions
         ArgumentNullException.ThrowIfNull(domain);
         return builder.AddResource(new CloudflaredResource(name, domain.Resource))
             .WithAnnotation(new OptionalFeatureAnnotation("the tunnel"))
+            .WithAnnotation(new ModelCheckAnnotation(context => CloudflaredChecks.Check(context, (CloudflaredResource)context.Model.Find(name)!)))
             .WithImage($"{CloudflaredContainerImageTags.Registry}/{CloudflaredContainerImageTags.Image}", CloudflaredContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: MetricsPort, name: CloudflaredResource.PrimaryEndpointName)
             .WithEnvironment("TUNNEL_METRICS", "0.0.0.0:" + MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture))

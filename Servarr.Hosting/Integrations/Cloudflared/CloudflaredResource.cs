@@ -3,7 +3,7 @@ namespace Servarr.Hosting.ApplicationModel;
 /// <summary>cloudflared: the Cloudflare tunnel, the only way in from the internet.</summary>
 /// <param name="name">The resource name.</param>
 /// <param name="domain">The parameter holding the domain public hostnames live under.</param>
-public sealed class CloudflaredResource(string name, ParameterResource domain) : ContainerResource(name)
+public sealed class CloudflaredResource(string name, ParameterResource domain) : ContainerResource(name), ITunnelResource
 {
     /// <summary>The name of the main endpoint.</summary>
     public const string PrimaryEndpointName = "metrics";
@@ -13,6 +13,9 @@ public sealed class CloudflaredResource(string name, ParameterResource domain) :
 
     /// <summary>Where the tunnel's ingress rules are kept; set by <c>WithRemoteTunnel</c> or <c>WithLocalTunnel</c>.</summary>
     public CloudflaredTunnelMode? Mode { get; internal set; }
+
+    /// <inheritdoc />
+    public string ModeName => Mode?.ToString().ToLowerInvariant() ?? "no";
 
     /// <summary>The tunnel id of a local tunnel (written into its config.yml).</summary>
     public ParameterResource? TunnelId { get; internal set; }

@@ -1,7 +1,8 @@
 using System.Text;
-using Servarr.Hosting.Integrations.Cloudflared;
 
 using Servarr.Hosting.IO;
+
+using Servarr.Hosting.ApplicationModel;
 
 namespace Servarr.Hosting.Publishing.Cloudflare;
 
@@ -40,7 +41,7 @@ public sealed class CloudflarePublisher : IPublisher
     {
         ArgumentNullException.ThrowIfNull(context);
         // Hostnames are written against var.domain, so the files do not depend on this machine's configuration.
-        var rules = CloudflaredIngress.Rules(context.Model, "${var.domain}");
+        var rules = PublicRoutes.Of(context.Model, "${var.domain}");
         return
         [
             ("versions.tf", Versions()),
@@ -85,7 +86,7 @@ public sealed class CloudflarePublisher : IPublisher
         return text.ToString().TrimEnd('\n') + "\n";
     }
 
-    private static string Main(IReadOnlyList<CloudflaredIngressRule> rules)
+    private static string Main(IReadOnlyList<PublicRoute> rules)
     {
         var ingress = new StringBuilder("[\n");
         foreach (var rule in rules)

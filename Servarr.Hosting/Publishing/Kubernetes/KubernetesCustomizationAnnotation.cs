@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Servarr.Hosting.ApplicationModel;
+namespace Servarr.Hosting.Publishing.Kubernetes;
 
 /// <summary>Changes the Kubernetes objects Servarr wrote for a resource's pod (Deployment or Job, Service, claims — the claims go to <c>claims.yaml</c>, once) before they are written.</summary>
 public sealed class KubernetesCustomizationAnnotation : IResourceAnnotation

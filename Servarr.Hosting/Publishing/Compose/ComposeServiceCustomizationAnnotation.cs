@@ -1,6 +1,5 @@
-using Servarr.Hosting.Publishing.Compose;
 
-namespace Servarr.Hosting.ApplicationModel;
+namespace Servarr.Hosting.Publishing.Compose;
 
 /// <summary>Changes a resource's compose service after Servarr has built it (<c>PublishAsComposeService</c>).</summary>
 public sealed class ComposeServiceCustomizationAnnotation : IResourceAnnotation
