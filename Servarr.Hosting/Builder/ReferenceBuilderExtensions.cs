@@ -53,7 +53,7 @@ public static class ReferenceBuilderExtensions
 
         if (flags.HasFlag(ReferenceEnvironmentInjectionFlags.Endpoints))
         {
-            context.EnvironmentVariables[$"{owner.ToEnvironmentName()}_{Servarr.Hosting.ApplicationModel.ResourceExtensions.ToEnvironmentName(endpoint.EndpointName)}"] = endpoint.Property(EndpointProperty.Url);
+            context.EnvironmentVariables[$"{owner.ToEnvironmentName()}_{ServarrResourceExtensions.ToEnvironmentName(endpoint.EndpointName)}"] = endpoint.Property(EndpointProperty.Url);
         }
     }
 

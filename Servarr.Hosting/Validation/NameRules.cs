@@ -68,7 +68,7 @@ internal static partial class NameRules
         {
             if (!EnvironmentNamePattern().IsMatch(name))
             {
-                context.Report(resource, $"invalid environment variable name '{name}'; use letters, digits and '_' (e.g. '{Servarr.Hosting.ApplicationModel.ResourceExtensions.ToEnvironmentName(Suggest(name))}')");
+                context.Report(resource, $"invalid environment variable name '{name}'; use letters, digits and '_' (e.g. '{ServarrResourceExtensions.ToEnvironmentName(Suggest(name))}')");
             }
         }
     }

@@ -14,7 +14,7 @@ public static class ComposeExpressions
     public static string VariableName(ParameterResource parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        return Servarr.Hosting.ApplicationModel.ResourceExtensions.ToEnvironmentName(parameter.Name);
+        return ServarrResourceExtensions.ToEnvironmentName(parameter.Name);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Servarr.Hosting.ApplicationModel;
 
 /// <summary>Queries over a resource's annotations, so callers never repeat <c>OfType</c> chains.</summary>
-public static class ResourceExtensions
+public static class ServarrResourceExtensions
 {
     private static readonly DistributedApplicationExecutionContext s_run = ServarrExecution.Run;
 
