@@ -21,7 +21,7 @@ public static class HardeningBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.WithAnnotation(new DockerSocketAccessAnnotation(reason, withoutDocker), ResourceAnnotationMutationBehavior.Replace);
-        return builder.Resource.GetMounts().Any(m => m.Target == DockerSocket) ? builder : builder.WithBindMount(DockerSocket, DockerSocket, isReadOnly: true);
+        return builder.Resource.GetMounts().Any(m => m.Target == DockerSocket) ? builder : builder.WithBindMount(ServarrExpressions.Literal(DockerSocket), DockerSocket, isReadOnly: true);
     }
 
     /// <summary>Allows the container's endpoints with a host port (<c>port:</c>) to be published on every interface.</summary>

@@ -19,11 +19,6 @@ internal sealed class ServarrModelSubscriber(ServarrBuilderHandle handle, IConfi
             ModelCompletion.Complete(handle.Builder, e.Model);
             var context = new ValidationContext(e.Model, executionContext, new ParameterValues(configuration, executionContext));
             ModelValidator.ThrowIfInvalid(context);
-            if (executionContext.IsPublishMode)
-            {
-                ManifestMounts.Add(e.Model, context.Parameters);
-            }
-
             return Task.CompletedTask;
         });
         return Task.CompletedTask;

@@ -50,7 +50,7 @@ public static class KopiaRepositoryExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(hostPath);
-        return builder.WithBindMount(hostPath, FilesystemRepositoryPath)
+        return builder.WithBindMount(ServarrExpressions.Literal(hostPath), FilesystemRepositoryPath)
             .WithAnnotation(new BackupRepositoryAnnotation("filesystem", [$"--path={FilesystemRepositoryPath}"]), ResourceAnnotationMutationBehavior.Replace);
     }
 
