@@ -35,10 +35,17 @@ internal static class AppHostRunner
     }
 
     /// <summary>Runs one publishing step (<c>publish-compose</c>, <c>publish-kubernetes</c>, ...) into <paramref name="outputPath"/>.</summary>
-    public static async Task<Result> PublishAsync(string step, string outputPath, IDictionary<string, string?>? configuration = null)
+    public static Task<Result> PublishAsync(string step, string outputPath, IDictionary<string, string?>? configuration = null) =>
+        RunAsync(["--operation", "publish", "--step", step, "--output-path", outputPath], configuration);
+
+    /// <summary>
+    /// Runs the AppHost with <paramref name="args"/> to completion (a publishing run), never asking for a value and never
+    /// reading what an earlier publish left in Aspire's deployment state.
+    /// </summary>
+    public static async Task<Result> RunAsync(string[] args, IDictionary<string, string?>? configuration = null)
     {
         var log = new CapturedLog();
-        var builder = await CreateAsync(["--operation", "publish", "--step", step, "--output-path", outputPath], configuration);
+        var builder = await CreateAsync([.. args, "--Pipeline:ClearCache=true"], configuration);
         builder.Services.AddLogging(logging => logging.AddProvider(log));
         Environment.ExitCode = 0;
         try
