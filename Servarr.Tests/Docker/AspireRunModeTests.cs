@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Docker;
+
+/// <summary>
+/// The real Program.cs on Aspire's orchestrator (Aspire.Hosting.Testing), on the real engine with stand-in images: every
+/// resource turns healthy, the VPN apps live in gluetun's namespace and start after it is healthy, Kopia reads the config
+/// folders read-only, every port is on 127.0.0.1, config folders get their owner, a crashed app is restarted, and
+/// stopping the AppHost removes every container it started.
+/// </summary>
+[Collection(DockerStackCollection.Name)]
+public class AspireRunModeTests
+{
+    private static readonly string[] s_vpnApps = ["qbittorrent", "prowlarr", "sonarr", "radarr"];
+
+    [DockerFact(needsStandIns: true)]
+    public async Task TheStackRunsOnAspireAndStoppingRemovesIt()
+    {
+        DockerEngine.RequireAvailable();
+        using var temp = new TempDirectory();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        var builder = await AppHostRunner.CreateAsync([], StackParameters.ForRun(temp));
+        var names = builder.Resources.OfType<ContainerResource>().Select(c => c.Name).ToList();
+        StandInStack.BuildImages(builder.Resources.OfType<ContainerResource>().Select(c => c.GetImage()!.Reference).ToList());
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var app = await builder.BuildAsync(timeout.Token))
+        {
+            await app.StartAsync(timeout.Token);
+            foreach (var name in names)
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+            }
+
+            var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
+            foreach (var name in names)
+            {
+                ids[name] = ContainerId(notifications, name);
+            }
+
+            foreach (var vpnApp in s_vpnApps)
+            {
+                Assert.Equal($"container:{ids["gluetun"]}", Inspect(ids[vpnApp], "{{.HostConfig.NetworkMode}}"));
+                Assert.True(Started(ids[vpnApp]) > Started(ids["gluetun"]), $"{vpnApp} started before gluetun");
+            }
+
+            AssertPortsAreOnLoopback(ids);
+            AssertKopiaMountsAreReadOnly(ids["kopia"]);
+            Assert.Equal("1000:1000", DockerEngine.Run("stat", ["-c", "%u:%g", temp.Combine("config", "seerr")], TimeSpan.FromSeconds(10)).StandardOutput.Trim());
+
+            // A crash: the app's process ends; Docker's restart policy (compose's `restart:`) brings it back and Aspire sees it healthy again.
+            Assert.Equal(0, DockerEngine.Run("docker", ["exec", ids["seerr"], "kill", "-TERM", "1"], TimeSpan.FromSeconds(20)).ExitCode);
+            await WaitUntilAsync(() => int.Parse(Inspect(ids["seerr"], "{{.RestartCount}}"), System.Globalization.CultureInfo.InvariantCulture) >= 1, timeout.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("seerr", timeout.Token);
+
+            await app.StopAsync(timeout.Token);
+        }
+
+        // Aspire's orchestrator removes its containers shortly after the AppHost stops; Servarr removes the VPN apps itself.
+        await WaitUntilAsync(() => ids.Values.All(id => DockerEngine.Run("docker", ["inspect", id], TimeSpan.FromSeconds(20)).ExitCode != 0), timeout.Token);
+    }
+
+    private static string ContainerId(ResourceNotificationService notifications, string name) =>
+        notifications.TryGetCurrentState(name, out var current)
+        && current.Snapshot.Properties.FirstOrDefault(p => p.Name == "container.id")?.Value is string { Length: > 0 } id
+            ? id : throw new InvalidOperationException($"resource '{name}' has no container id");
+
+    private static void AssertPortsAreOnLoopback(IReadOnlyDictionary<string, string> ids)
+    {
+        foreach (var (name, id) in ids)
+        {
+            using var bindings = JsonDocument.Parse(Inspect(id, "{{json .HostConfig.PortBindings}}") is { Length: > 0 } json && json != "null" ? json : "{}");
+            foreach (var port in bindings.RootElement.EnumerateObject())
+            {
+                foreach (var binding in port.Value.EnumerateArray())
+                {
+                    var hostIp = binding.GetProperty("HostIp").GetString();
+                    Assert.True(hostIp == "127.0.0.1", $"{name} {port.Name} is published on '{hostIp}', not 127.0.0.1");
+                }
+            }
+        }
+    }
+
+    private static void AssertKopiaMountsAreReadOnly(string kopia)
+    {
+        using var mounts = JsonDocument.Parse(Inspect(kopia, "{{json .Mounts}}"));
+        var sources = mounts.RootElement.EnumerateArray().Where(m => m.GetProperty("Destination").GetString()!.StartsWith("/data/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(11, sources.Count);
+        Assert.All(sources, m => Assert.False(m.GetProperty("RW").GetBoolean(), m.GetProperty("Destination").GetString()));
+        var write = DockerEngine.Run("docker", ["exec", kopia, "touch", "/data/sonarr/kopia-was-here"], TimeSpan.FromSeconds(30));
+        Assert.NotEqual(0, write.ExitCode);
+    }
+
+    private static DateTimeOffset Started(string id) =>
+        DateTimeOffset.Parse(Inspect(id, "{{.State.StartedAt}}"), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Inspect(string id, string format) =>
+        DockerEngine.Run("docker", ["inspect", "-f", format, id], TimeSpan.FromSeconds(20)).StandardOutput.Trim();
+
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition())
+        {
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+}
