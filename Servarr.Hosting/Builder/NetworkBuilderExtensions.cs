@@ -11,7 +11,9 @@ public static class NetworkBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         // A zone is Servarr's (compose networks, Kubernetes policies); Aspire's manifest has no network resource.
-        return builder.AddResource(new NetworkResource(name)).ExcludeFromManifest();
+        // In run mode Aspire attaches every container to its one session network, so a zone is hidden from the dashboard.
+        return builder.AddResource(new NetworkResource(name)).ExcludeFromManifest()
+            .WithInitialState(new CustomResourceSnapshot { ResourceType = "Network", Properties = [], IsHidden = true });
     }
 
     /// <summary>Joins <paramref name="network"/>. Apps behind a VPN cannot: they live in the gateway's namespace.</summary>
