@@ -33,7 +33,9 @@ public static class InNetworkAddress
     /// else the owner's name (its VPN gateway's for an app behind one: <c>gluetun</c>).
     /// </summary>
     /// <remarks>
-    /// Inside a gateway's namespace names are a poor choice: Gluetun points the namespace's resolver at its own DNS server
+    /// Inside a gateway's namespace names are a poor choice. An app in <c>network_mode: container:</c> gets the gateway's
+    /// <c>/etc/resolv.conf</c> and <c>/etc/hosts</c> (observed: <c>docker inspect</c> shows gluetun's ResolvConfPath and
+    /// HostsPath on the apps), and Gluetun points that resolver at its own DNS server
     /// (qdm12/gluetun@v3.41.1 internal/dns/setup.go: <c>nameserver.UseDNSSystemWide(...)</c> with
     /// <c>ResolvPath: l.resolvConf</c>, <c>"/etc/resolv.conf"</c> in internal/dns/loop.go), which forwards container names
     /// to Docker's resolver only since v3.41 (commit a1ece206 "feat(dns): resolve network-local names (#2970)", resolvers

@@ -11,9 +11,10 @@ namespace Servarr.Hosting.Orchestration.Vpn;
 
 /// <summary>
 /// Runs the VPN apps (resources with <see cref="VpnAnnotation"/>, <c>WithVpn</c>) in run mode: hides them from Aspire's
-/// orchestrator in <see cref="BeforeStartEvent"/> — after run preparation, which handed their mounts, generated files and
-/// health check to the model (registered after <see cref="RunPreparationSubscriber"/>; same event, subscription order) —, gives their endpoints back once the orchestrator starts its first container, and runs
-/// one <see cref="VpnAppRunner"/> per app. Removes leftovers of a killed AppHost on start and its own containers on stop.
+/// orchestrator in <see cref="BeforeStartEvent"/>, after run preparation has handed their mounts, generated files and
+/// health check to the model (registered after <see cref="RunPreparationSubscriber"/>: same event, subscription order);
+/// gives their endpoints back once the orchestrator starts its first container, and runs one <see cref="VpnAppRunner"/>
+/// per app. Removes leftovers of a killed AppHost on start and its own containers on stop.
 /// </summary>
 internal sealed class VpnLifecycle(IVpnContainerEngine engine, ResourceNotificationService notifications, ResourceLoggerService loggers,
     DistributedApplicationExecutionContext executionContext, IServiceProvider services, IHostApplicationLifetime lifetime,
