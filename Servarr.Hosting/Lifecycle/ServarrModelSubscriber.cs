@@ -17,7 +17,9 @@ internal sealed class ServarrModelSubscriber(ServarrBuilderHandle handle, IConfi
         eventing.Subscribe<BeforeStartEvent>((e, _) =>
         {
             ModelCompletion.Complete(handle.Builder, e.Model);
-            var context = new ValidationContext(e.Model, executionContext, new ParameterValues(configuration, executionContext));
+            // What Servarr models: in run mode Aspire adds its dashboard (an executable whose callbacks wait), not Servarr's to check.
+            var servarr = new DistributedApplicationModel(e.Model.Resources.Where(r => r is not ExecutableResource).ToList());
+            var context = new ValidationContext(servarr, executionContext, new ParameterValues(configuration, executionContext));
             ModelValidator.ThrowIfInvalid(context);
             return Task.CompletedTask;
         });

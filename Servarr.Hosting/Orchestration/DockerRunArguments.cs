@@ -1,56 +1,57 @@
-using Servarr.Hosting.ApplicationModel;
-
 namespace Servarr.Hosting.Orchestration;
 
 /// <summary>
-/// The <c>docker run</c> options for what Aspire's container API does not cover, from Servarr's annotations — a pure
-/// mapping, the same settings compose writes: <c>--cap-add</c>, <c>--device</c>, <c>--user</c>, <c>--init</c>,
-/// <c>--hostname</c>, <c>--label</c>, <c>--add-host</c>, <c>--security-opt no-new-privileges:true</c>.
+/// The <c>docker run</c> options of <see cref="DockerRunSettings"/> for the containers Aspire's orchestrator runs — a pure
+/// mapping: <c>--cap-add</c>, <c>--device</c>, <c>--user</c>, <c>--init</c>, <c>--hostname</c>, <c>--label</c>,
+/// <c>--add-host</c>, <c>--security-opt no-new-privileges:true</c>.
 /// </summary>
 public static class DockerRunArguments
 {
     /// <summary>The options for <paramref name="container"/>, parameters resolved through <paramref name="run"/>.</summary>
-    public static IReadOnlyList<string> For(ContainerResource container, RunContext run)
+    public static IReadOnlyList<string> For(ContainerResource container, RunContext run) => For(DockerRunSettings.For(container, run));
+
+    /// <summary>The options for <paramref name="settings"/>.</summary>
+    /// <example><code>DockerRunArguments.For(settings) // ["--cap-add", "NET_ADMIN", "--device", "/dev/net/tun:/dev/net/tun"]</code></example>
+    public static IReadOnlyList<string> For(DockerRunSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(container);
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(settings);
         var args = new List<string>();
-        foreach (var capability in container.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct())
+        foreach (var capability in settings.Capabilities)
         {
             args.AddRange(["--cap-add", capability]);
         }
 
-        foreach (var device in container.Annotations.OfType<DeviceAnnotation>())
+        foreach (var device in settings.Devices)
         {
             args.AddRange(["--device", $"{device.HostPath}:{device.ContainerPath}"]);
         }
 
-        if (container.TryGetLastAnnotation<UserAnnotation>(out var user))
+        if (settings.User is { } user)
         {
-            args.AddRange(["--user", $"{run.Render(user.Uid)}:{run.Render(user.Gid)}"]);
+            args.AddRange(["--user", user]);
         }
 
-        if (container.Annotations.OfType<InitProcessAnnotation>().Any())
+        if (settings.Init)
         {
             args.Add("--init");
         }
 
-        if (container.TryGetLastAnnotation<HostnameAnnotation>(out var hostname))
+        if (settings.Hostname is { } hostname)
         {
-            args.AddRange(["--hostname", hostname.Hostname]);
+            args.AddRange(["--hostname", hostname]);
         }
 
-        foreach (var label in container.Annotations.OfType<ContainerLabelAnnotation>().GroupBy(l => l.Key))
+        foreach (var label in settings.Labels)
         {
-            args.AddRange(["--label", $"{label.Key}={run.Render(label.Last().Value)}"]);
+            args.AddRange(["--label", $"{label.Key}={label.Value}"]);
         }
 
-        foreach (var alias in container.Annotations.OfType<HostAliasAnnotation>())
+        foreach (var alias in settings.ExtraHosts)
         {
             args.AddRange(["--add-host", $"{alias.Hostname}:{alias.Address}"]);
         }
 
-        if (container.HasNoNewPrivileges())
+        if (settings.NoNewPrivileges)
         {
             args.AddRange(["--security-opt", "no-new-privileges:true"]);
         }

@@ -1,8 +1,11 @@
 using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Servarr.Hosting.ApplicationModel;
 using Servarr.Hosting.Orchestration.Docker;
+using Servarr.Hosting.Orchestration.Vpn;
 
 namespace Servarr.Hosting.Orchestration;
 
@@ -16,7 +19,13 @@ internal static class RunMode
     {
         builder.Services.AddSingleton(_ => DockerEngine.FromEnvironment());
         builder.Services.AddSingleton(new ServarrRunHost(builder.AppHostDirectory));
+        builder.Services.AddSingleton<IVpnContainerEngine>(sp => sp.GetRequiredService<DockerEngine>());
         builder.Services.TryAddEventingSubscriber<RunPreparationSubscriber>();
+        // After run preparation: both act on BeforeStartEvent, in subscription order, and the VPN lifecycle reads the
+        // mounts, generated files and health annotations run preparation hands to the model.
+        builder.Services.TryAddSingleton<VpnLifecycle>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDistributedApplicationEventingSubscriber, VpnLifecycle>(sp => sp.GetRequiredService<VpnLifecycle>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, VpnShutdownService>());
         builder.Services.AddHealthChecks();
         // One check per container with a health command or an image health check; the model is complete by the time
         // Aspire's health service first reads its options.

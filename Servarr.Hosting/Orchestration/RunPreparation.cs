@@ -40,7 +40,8 @@ public static class RunPreparation
                 container.Annotations.Add(new HealthCheckAnnotation(RunMode.HealthCheckKey(container)));
             }
 
-            var args = DockerRunArguments.For(container, run);
+            // An app behind a VPN gateway is created by Servarr (Orchestration/Vpn), which reads the same settings itself.
+            var args = container.GetVpnGateway() is null ? DockerRunArguments.For(container, run) : [];
             if (args.Count > 0)
             {
                 container.Annotations.Add(new ContainerRuntimeArgsCallbackAnnotation(list => { foreach (var arg in args) { list.Add(arg); } }));

@@ -1,14 +1,16 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Servarr.Hosting.Orchestration.Vpn;
 
 namespace Servarr.Hosting.Orchestration.Docker;
 
 /// <summary>
 /// The one place Servarr talks to the Docker engine (Docker.DotNet): what Aspire's orchestrator does not do — an
-/// image's own health command run inside the container, and the containers in gluetun's network namespace.
+/// image's own health command run inside the container, and the containers in gluetun's network namespace
+/// (<see cref="IVpnContainerEngine"/>, in DockerEngine.Containers.cs).
 /// The engine is found like the docker CLI finds it: <c>DOCKER_HOST</c>, else the local socket.
 /// </summary>
-public sealed class DockerEngine : IDisposable
+public sealed partial class DockerEngine : IVpnContainerEngine, IDisposable
 {
     private readonly Lazy<DockerClient> _client;
 
@@ -23,8 +25,7 @@ public sealed class DockerEngine : IDisposable
     /// <summary>The engine's address, e.g. <c>unix:///var/run/docker.sock</c>.</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>The client, for the VPN namespace runtime beside this class.</summary>
-    internal DockerClient Client => _client.Value;
+    private DockerClient Client => _client.Value;
 
     /// <summary>The engine named by <c>DOCKER_HOST</c>, else the local socket.</summary>
     public static DockerEngine FromEnvironment() => new(DockerEndpoint.Resolve(DockerEndpoint.ProcessEnvironment()));
@@ -52,21 +53,6 @@ public sealed class DockerEngine : IDisposable
         catch (Exception exception) when (exception is DockerApiException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return (-1, exception.Message);
-        }
-    }
-
-    /// <summary>The container's state and Docker's own health verdict (null without a HEALTHCHECK); null when it is gone.</summary>
-    public async Task<(string State, string? Health)?> InspectAsync(string containerId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(containerId);
-        try
-        {
-            var inspected = await Client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
-            return (inspected.State?.Status ?? "unknown", inspected.State?.Health?.Status);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return null;
         }
     }
 

@@ -30,9 +30,9 @@ internal sealed class DockerHealthCheck(ContainerResource resource, ResourceNoti
         return inspected switch
         {
             null => HealthCheckResult.Unhealthy("container is gone"),
-            { Health: "healthy" } => HealthCheckResult.Healthy(),
-            { Health: null, State: "running" } => HealthCheckResult.Healthy("running (the image has no health check)"),
-            var (state, health) => HealthCheckResult.Unhealthy($"{state}, health {health ?? "none"}"),
+            { Status: "running", Health: "healthy" } => HealthCheckResult.Healthy(),
+            { Status: "running", Health: null } => HealthCheckResult.Healthy("running (the image has no health check)"),
+            var state => HealthCheckResult.Unhealthy($"{state.Status}, health {state.Health ?? "none"}"),
         };
     }
 

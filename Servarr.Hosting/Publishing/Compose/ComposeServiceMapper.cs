@@ -23,7 +23,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
             service.Entrypoint = [entrypoint];
         }
 
-        service.Command = NullIfEmpty(resource.GetArgs(ServarrExecution.Publish).Select(Render).ToList());
+        service.Command = NullIfEmpty(resource.GetArgs(ServarrExecution.Publish).Select(a => ComposeExpressions.Render(a, context.Parameters, resource)).ToList());
         if (resource.TryGetLastAnnotation<UserAnnotation>(out var user))
         {
             service.User = $"{Render(user.Uid)}:{Render(user.Gid)}";
@@ -31,7 +31,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
 
         var environment = EnvironmentEvaluator.Evaluate(resource, context.ExecutionContext);
         service.Environment = environment.Count == 0 ? null
-            : environment.ToDictionary(e => e.Key, e => Render(e.Value), StringComparer.Ordinal);
+            : environment.ToDictionary(e => e.Key, e => ComposeExpressions.Render(e.Value, context.Parameters, resource), StringComparer.Ordinal);
 
         MapNetworking(resource, service);
         service.Volumes = NullIfEmpty([.. resource.GetMounts().Select(MapMount), .. resource.Annotations.OfType<GeneratedFileAnnotation>()
