@@ -51,6 +51,8 @@ public static class DockerRunArguments
             args.AddRange(["--add-host", $"{alias.Hostname}:{alias.Address}"]);
         }
 
+        // A crashed app comes back as in compose; Aspire's orchestrator still removes it when the AppHost stops.
+        args.AddRange(["--restart", settings.Restart]);
         if (settings.NoNewPrivileges)
         {
             args.AddRange(["--security-opt", "no-new-privileges:true"]);

@@ -24,7 +24,8 @@ public sealed record DockerRunSettings(
     string? Hostname,
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<DockerHostAlias> ExtraHosts,
-    bool NoNewPrivileges)
+    bool NoNewPrivileges,
+    string Restart)
 {
     /// <summary>The settings of <paramref name="container"/>, parameters resolved through <paramref name="run"/>.</summary>
     /// <example><code>DockerRunSettings.For(gluetun, run).Capabilities // ["NET_ADMIN"]</code></example>
@@ -41,8 +42,18 @@ public sealed record DockerRunSettings(
             container.Annotations.OfType<ContainerLabelAnnotation>().GroupBy(l => l.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => run.Render(g.Last().Value), StringComparer.Ordinal),
             [.. container.Annotations.OfType<HostAliasAnnotation>().Select(a => new DockerHostAlias(a.Hostname, a.Address))],
-            container.HasNoNewPrivileges());
+            container.HasNoNewPrivileges(),
+            RestartName(container.GetRestartPolicy()));
     }
+
+    /// <summary>Docker's name for a restart policy, as compose writes it: <c>no</c>, <c>always</c>, <c>unless-stopped</c>, <c>on-failure</c>.</summary>
+    public static string RestartName(ApplicationModel.RestartPolicy policy) => policy switch
+    {
+        ApplicationModel.RestartPolicy.No => "no",
+        ApplicationModel.RestartPolicy.UnlessStopped => "unless-stopped",
+        ApplicationModel.RestartPolicy.OnFailure => "on-failure",
+        _ => "always",
+    };
 }
 
 /// <summary>A host device passed into a container.</summary>

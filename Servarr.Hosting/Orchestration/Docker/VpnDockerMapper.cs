@@ -49,8 +49,16 @@ public static class VpnDockerMapper
                     : [.. settings.Devices.Select(d => new DeviceMapping { PathOnHost = d.HostPath, PathInContainer = d.ContainerPath, CgroupPermissions = "rwm" })],
                 Init = settings.Init ? true : null,
                 SecurityOpt = settings.NoNewPrivileges ? ["no-new-privileges:true"] : null!,
-                RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.UnlessStopped },
+                RestartPolicy = new RestartPolicy { Name = RestartKind(settings.Restart) },
             },
         };
     }
+
+    private static RestartPolicyKind RestartKind(string name) => name switch
+    {
+        "no" => RestartPolicyKind.No,
+        "on-failure" => RestartPolicyKind.OnFailure,
+        "always" => RestartPolicyKind.Always,
+        _ => RestartPolicyKind.UnlessStopped,
+    };
 }
