@@ -16,6 +16,7 @@ namespace Servarr.Hosting.Orchestration;
 /// <param name="Labels">Container labels, last value per key.</param>
 /// <param name="ExtraHosts">Extra <c>/etc/hosts</c> entries (<c>--add-host name:address</c>).</param>
 /// <param name="NoNewPrivileges">Whether <c>no-new-privileges:true</c> is set.</param>
+/// <param name="Restart">Docker's restart policy, as compose writes it (<c>always</c>, <c>unless-stopped</c>, ...).</param>
 public sealed record DockerRunSettings(
     IReadOnlyList<string> Capabilities,
     IReadOnlyList<DockerDevice> Devices,
