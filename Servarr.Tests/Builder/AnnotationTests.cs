@@ -1,4 +1,5 @@
 using Servarr.Hosting.ApplicationModel;
+using Servarr.Tests.TestSupport;
 
 namespace Servarr.Tests.Builder;
 
@@ -7,21 +8,28 @@ public class AnnotationTests
 {
     [Fact]
     public void PortsOutOfRangeAreRefused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EndpointAnnotation("http", "http", EndpointProtocol.Tcp, 70000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EndpointAnnotation(System.Net.Sockets.ProtocolType.Tcp, "http", name: "http", targetPort: 70000));
 
     [Fact]
     public void MountTargetsMustBeAbsolute() =>
         Assert.Contains("absolute path", Assert.Throws<ArgumentException>(() =>
-            new ContainerMountAnnotation(ReferenceExpression.Literal("/srv"), "config", ContainerMountType.BindMount, false)).Message);
+            new ServarrMountAnnotation(ServarrExpressions.Literal("/srv"), "config", ContainerMountType.BindMount, false)).Message);
 
     [Fact]
     public void AnonymousVolumesAreRefused() =>
         Assert.Contains("anonymous volumes", Assert.Throws<ArgumentException>(() =>
-            new ContainerMountAnnotation(ReferenceExpression.Literal(""), "/data", ContainerMountType.Volume, false)).Message);
+            new ServarrMountAnnotation(ServarrExpressions.Literal(""), "/data", ContainerMountType.Volume, false)).Message);
 
     [Fact]
-    public void ImageNamesMustNotCarryATag() =>
-        Assert.Throws<ArgumentException>(() => new ContainerImageAnnotation("linuxserver/sonarr:latest"));
+    public void AnImageNameWithATagIsSplitIntoImageAndTag()
+    {
+        // Aspire's ContainerImageAnnotation is a plain bag of properties; AddContainer splits "name:tag" itself.
+        var builder = TestAppBuilder.Create();
+        var image = builder.AddContainer("sonarr", "lscr.io/linuxserver/sonarr:4.0.19").Resource.GetImage()!;
+
+        Assert.Equal(("lscr.io", "linuxserver/sonarr", "4.0.19"), (image.Registry, image.Image, image.Tag));
+        Assert.Equal("lscr.io/linuxserver/sonarr:4.0.19", image.Reference);
+    }
 
     [Fact]
     public void CapabilitiesAreNormalised() =>
@@ -37,14 +45,14 @@ public class AnnotationTests
 
     [Fact]
     public void ApiKeysMustBeSecret() =>
-        Assert.Throws<ArgumentException>(() => new ApiKeyAnnotation(new ParameterResource("key", secret: false, null)));
+        Assert.Throws<ArgumentException>(() => new ApiKeyAnnotation(new ParameterResource("key", _ => "", secret: false)));
 
     [Fact]
     public void ExpressionsMergeAdjacentTextAndKeepHoles()
     {
-        var root = new ParameterResource("config-root", false, null);
+        var root = new ParameterResource("config-root", _ => "/srv/servarr/config", secret: false);
 
-        var expression = ReferenceExpression.FromParts([root, "/", "sonarr", ""]);
+        var expression = ServarrExpressions.FromParts([root, "/", "sonarr", ""]);
 
         Assert.Equal([root, "/sonarr"], expression.Parts);
         Assert.Equal("<config-root>/sonarr", expression.Render(v => $"<{((ParameterResource)v).Name}>"));

@@ -25,13 +25,29 @@ internal static class AppHostRunner
     }
 
     /// <summary>The default stack's model in publish mode, completed as before anything is published.</summary>
-    public static async Task<DistributedApplicationModel> BuildDefaultStackAsync(IDictionary<string, string?>? configuration = null)
+    public static async Task<DistributedApplicationModel> BuildDefaultStackAsync(IDictionary<string, string?>? configuration = null) =>
+        (await BuildStackAsync(DistributedApplicationOperation.Publish, configuration)).Model;
+
+    /// <summary>The default stack's builder and completed model in <paramref name="operation"/> mode (nothing is started).</summary>
+    public static async Task<Stack> BuildStackAsync(DistributedApplicationOperation operation = DistributedApplicationOperation.Publish,
+        IDictionary<string, string?>? configuration = null)
     {
-        var builder = await CreateAsync(["--operation", "publish", "--step", "publish-manifest"], configuration);
+        string[] args = operation == DistributedApplicationOperation.Publish ? ["--operation", "publish", "--step", "publish-manifest"] : [];
+        var builder = await CreateAsync(args, configuration);
         var app = await builder.BuildAsync();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
         ModelCompletion.Complete(builder, model);
-        return model;
+        return new Stack(builder, model);
+    }
+
+    /// <summary>The default stack as built: the builder (configuration, execution context, AppHost folder) and its model.</summary>
+    public sealed record Stack(IDistributedApplicationBuilder Builder, DistributedApplicationModel Model)
+    {
+        /// <summary>Parameter values as the builder's configuration gives them.</summary>
+        public Servarr.Hosting.ParameterValues Values => new(Builder.Configuration, Builder.ExecutionContext);
+
+        /// <summary>The container called <paramref name="name"/>.</summary>
+        public ContainerResource Container(string name) => Model.Resources.OfType<ContainerResource>().Single(c => c.Name == name);
     }
 
     /// <summary>Runs one publishing step (<c>publish-compose</c>, <c>publish-kubernetes</c>, ...) into <paramref name="outputPath"/>.</summary>

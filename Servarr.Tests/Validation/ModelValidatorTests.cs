@@ -13,8 +13,8 @@ public class ModelValidatorTests
     public static TheoryData<string, Action<IDistributedApplicationBuilder>, string> Cases => new()
     {
         {
-            "invalid name", b => App(b, "Sonarr_4K"),
-            "resource 'Sonarr_4K': invalid name 'Sonarr_4K'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'sonarr-4k')"
+            "invalid name", b => App(b, "Sonarr-4K"),
+            "resource 'Sonarr-4K': invalid name 'Sonarr-4K'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'sonarr-4k')"
         },
         {
             "double hyphen", b => App(b, "my--app"),
@@ -33,7 +33,7 @@ public class ModelValidatorTests
             "resource 'x': dependency cycle x -> y -> x; remove one WithReference/WaitFor so the stack has a start order"
         },
         {
-            "reference outside the model", b => App(b).WithReference(b.CreateResourceBuilder(new ContainerResource("ghost")).WithHttpEndpoint(targetPort: 80).GetEndpoint()),
+            "reference outside the model", b => App(b).WithReference(b.CreateResourceBuilder(new ContainerResource("ghost")).WithHttpEndpoint(targetPort: 80).GetEndpoint("http")),
             "resource 'app': refers to 'ghost', which is not in the model; add it with builder.Add...(\"ghost\") or remove the reference"
         },
         {
@@ -63,7 +63,7 @@ public class ModelValidatorTests
         {
             "same port in one VPN namespace", b =>
             {
-                var vpn = b.AddGluetun("gluetun", b.AddHost(), b.AddParameter("p", defaultValue: "x"), b.AddParameter("k", secret: true, defaultValue: "x"), b.AddParameter("a", defaultValue: "x"));
+                var vpn = b.AddGluetun("gluetun", b.AddHost(), b.AddParameter("p", "x", publishValueAsDefault: true), b.AddParameter("k", "x", secret: true), b.AddParameter("a", "x", publishValueAsDefault: true));
                 App(b, "one").WithHttpEndpoint(targetPort: 8080).WithVpn(vpn);
                 App(b, "two").WithHttpEndpoint(targetPort: 8080).WithVpn(vpn);
             },
@@ -96,7 +96,7 @@ public class ModelValidatorTests
             "resource 'app': bind mount at /config has an empty source; pass the host path to WithBindMount"
         },
         {
-            "bind source from an empty parameter", b => App(b).WithBindMount(ReferenceExpression.Create($"{b.AddParameter("root", defaultValue: "")}/app"), "/config"),
+            "bind source from an empty parameter", b => App(b).WithBindMount(ReferenceExpression.Create($"{b.AddParameter("root", "", publishValueAsDefault: true)}/app"), "/config"),
             "resource 'app': bind mount at /config has an empty source because parameter 'root' is empty; set it to a host path (dotnet user-secrets set Parameters:root <path> --project Servarr.AppHost)"
         },
         {
@@ -144,11 +144,11 @@ public class ModelValidatorTests
             "resource 'app': image 'docker.io/library/app' has no tag; pin a version with .WithImageTag(\"<version>\")"
         },
         {
-            "secret in an argument", b => App(b).WithArgs("--password", b.AddParameter("db-password", secret: true, defaultValue: "x")),
+            "secret in an argument", b => App(b).WithArgs("--password", b.AddParameter("db-password", "x", secret: true)),
             "resource 'app': secret parameter 'db-password' is used in an argument, where anyone can read it (docker inspect, ps); pass it through WithEnvironment instead"
         },
         {
-            "secret in a label", b => App(b).WithLabel("token", b.AddParameter("api-token", secret: true, defaultValue: "x")),
+            "secret in a label", b => App(b).WithLabel("token", b.AddParameter("api-token", "x", secret: true)),
             "resource 'app': secret parameter 'api-token' is used in label 'token', where anyone can read it (docker inspect, ps); pass it through WithEnvironment instead"
         },
         {
@@ -196,21 +196,12 @@ public class ModelValidatorTests
     }
 
     [Fact]
-    public void UnknownPublisherIsReported()
-    {
-        var builder = TestAppBuilder.Create();
-        App(builder);
-
-        Assert.Equal(["--publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose or --publisher kubernetes or --publisher cloudflare (several: --publisher manifest,compose)"], builder.Problems("helm"));
-    }
-
-    [Fact]
     public void RequiredParameterWithoutValueInRunModeIsNoProblemWhatUsesItWaits()
     {
         var builder = TestAppBuilder.Create(DistributedApplicationOperation.Run);
         App(builder).WithEnvironment("KEY", builder.AddParameter("wireguard-private-key", secret: true));
 
-        Assert.Empty(builder.Problems()); // see ParameterGateTests: the resource waits with the command that sets it
+        Assert.Empty(builder.Problems()); // Aspire waits for the value (and asks for it) before it starts what uses it
     }
 
     [Fact]
@@ -240,20 +231,19 @@ public class ModelValidatorTests
     public void AllProblemsAreReportedTogether()
     {
         var builder = TestAppBuilder.Create();
-        builder.AddContainer("Bad Name", "docker.io/library/app", "latest").WithHttpEndpoint();
+        builder.AddContainer("BadName", "docker.io/library/app", "latest").WithHttpEndpoint();
 
         var problems = builder.Problems();
 
         Assert.Equal(3, problems.Count);
-        Assert.All(problems, p => Assert.StartsWith("resource 'Bad Name': ", p));
+        Assert.All(problems, p => Assert.StartsWith("resource 'BadName': ", p));
     }
 
     [Fact]
     public async Task TheDefaultStackIsValidForPublishing()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
-        var context = new Servarr.Hosting.Validation.ValidationContext(app.Model, app.Builder.ExecutionContext,
-            new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, null), "compose");
+        var app = await AppHostRunner.BuildStackAsync();
+        var context = new Servarr.Hosting.Validation.ValidationContext(app.Model, app.Builder.ExecutionContext, app.Values, "compose");
 
         Assert.Empty(Servarr.Hosting.Validation.ModelValidator.Validate(context));
     }
@@ -261,6 +251,6 @@ public class ModelValidatorTests
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDistributedApplicationBuilder, HostSettings> s_hosts = new();
 
     private static IResourceBuilder<GluetunResource> AddGluetun(IDistributedApplicationBuilder b, string name) =>
-        b.AddGluetun(name, s_hosts.GetValue(b, TestAppBuilder.AddHost), b.AddParameter($"{name}-provider", defaultValue: "x"),
-            b.AddParameter($"{name}-key", secret: true, defaultValue: "x"), b.AddParameter($"{name}-addresses", defaultValue: "x"));
+        b.AddGluetun(name, s_hosts.GetValue(b, TestAppBuilder.AddHost), b.AddParameter($"{name}-provider", "x", publishValueAsDefault: true),
+            b.AddParameter($"{name}-key", "x", secret: true), b.AddParameter($"{name}-addresses", "x", publishValueAsDefault: true));
 }
