@@ -7,8 +7,17 @@ namespace Servarr.Tests.Builder;
 public class AnnotationTests
 {
     [Fact]
-    public void PortsOutOfRangeAreRefused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EndpointAnnotation(System.Net.Sockets.ProtocolType.Tcp, "http", name: "http", targetPort: 70000));
+    public void PortsOutOfRangeAreRefused()
+    {
+        // Aspire's EndpointAnnotation takes any number: the validator refuses it, before anything is written or started.
+        var builder = TestAppBuilder.Create();
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 70000).WithEndpoint("http", e => e.Port = 0);
+
+        Assert.Equal(
+            ["resource 'app': endpoint 'http' has target port 70000, outside 1-65535; pass a port the app can listen on",
+             "resource 'app': endpoint 'http' has host port 0, outside 1-65535; pass a port the app can listen on"],
+            builder.Problems().Where(p => p.Contains("outside", StringComparison.Ordinal)));
+    }
 
     [Fact]
     public void MountTargetsMustBeAbsolute() =>
@@ -27,7 +36,7 @@ public class AnnotationTests
         var builder = TestAppBuilder.Create();
         var image = builder.AddContainer("sonarr", "lscr.io/linuxserver/sonarr:4.0.19").Resource.GetImage()!;
 
-        Assert.Equal(("lscr.io", "linuxserver/sonarr", "4.0.19"), (image.Registry, image.Image, image.Tag));
+        Assert.Equal(("lscr.io/linuxserver/sonarr", "4.0.19"), (image.Image, image.Tag));
         Assert.Equal("lscr.io/linuxserver/sonarr:4.0.19", image.Reference);
     }
 

@@ -38,7 +38,6 @@ public class WithReferenceTests
         Assert.Contains(seerr.Resource.Annotations.OfType<ResourceReferenceAnnotation>(), r => r.Target == sonarr.Resource);
         Assert.Equal(["SONARR_HTTP"], Evaluate(builder, endpoints.Resource).Keys);
         Assert.Equal(["SONARR_API_KEY"], Evaluate(builder, keyOnly.Resource).Keys);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ReferenceEnvironmentInjectionAnnotation((ReferenceEnvironmentInjectionFlags)64));
     }
 
     [Fact]
@@ -63,7 +62,9 @@ public class WithReferenceTests
 
         var env = Evaluate(builder, app.Resource);
 
-        Assert.Equal(["services__qbittorrent__torrent__0", "QBITTORRENT_TORRENT"], env.Keys);
+        // Aspire's own WithReference(endpoint) now: it writes the <NAME>_<ENDPOINT> variable first.
+        Assert.Equal(["QBITTORRENT_TORRENT", "services__qbittorrent__torrent__0"], env.Keys);
+        Assert.Equal("{qbittorrent.bindings.torrent.url}", env["QBITTORRENT_TORRENT"]);
     }
 
     [Fact]

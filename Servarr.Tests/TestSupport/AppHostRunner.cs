@@ -1,7 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Servarr.Hosting.Lifecycle;
@@ -17,11 +16,20 @@ internal static class AppHostRunner
     /// <summary>What a publishing run did: its exit code (Aspire reports a failed step only through it) and its log.</summary>
     public sealed record Result(int ExitCode, string Log);
 
+    // Aspire.Hosting.Testing finds the AppHost's builder through a process-wide diagnostic listener: two AppHosts
+    // starting at once can take each other's builder (and configuration), so one is started at a time.
+    private static readonly SemaphoreSlim s_oneAtATime = new(1, 1);
+
+    /// <summary>
+    /// The AppHost's builder with <paramref name="configuration"/> given as command-line configuration, so Program.cs
+    /// sees it while it declares the model (choices such as tunnel-mode are read then), as `dotnet run -- --Key=value`.
+    /// </summary>
     public static async Task<IDistributedApplicationTestingBuilder> CreateAsync(string[] args, IDictionary<string, string?>? configuration = null)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Servarr_AppHost>(args, (options, _) => options.DisableDashboard = true);
-        builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
-        return builder;
+        // --clear-cache (Pipeline:ClearCache): Aspire's publishing pipeline would otherwise keep every parameter value in a deployment state file
+        // (~/.aspire/deployments/...) and read it back on the next run, so one test's configuration reached the next.
+        string[] all = [.. args, "--Pipeline:ClearCache=true", .. (configuration ?? new Dictionary<string, string?>()).Where(c => c.Value is not null).Select(c => $"--{c.Key}={c.Value}")];
+        return await DistributedApplicationTestingBuilder.CreateAsync<Projects.Servarr_AppHost>(all, (options, _) => options.DisableDashboard = true);
     }
 
     /// <summary>The default stack's model in publish mode, completed as before anything is published.</summary>
@@ -33,11 +41,19 @@ internal static class AppHostRunner
         IDictionary<string, string?>? configuration = null)
     {
         string[] args = operation == DistributedApplicationOperation.Publish ? ["--operation", "publish", "--step", "publish-manifest"] : [];
-        var builder = await CreateAsync(args, configuration);
-        var app = await builder.BuildAsync();
-        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-        ModelCompletion.Complete(builder, model);
-        return new Stack(builder, model);
+        await s_oneAtATime.WaitAsync();
+        try
+        {
+            var builder = await CreateAsync(args, configuration);
+            var app = await builder.BuildAsync();
+            var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+            ModelCompletion.Complete(builder, model);
+            return new Stack(builder, model);
+        }
+        finally
+        {
+            s_oneAtATime.Release();
+        }
     }
 
     /// <summary>The default stack as built: the builder (configuration, execution context, AppHost folder) and its model.</summary>
@@ -54,11 +70,12 @@ internal static class AppHostRunner
     public static async Task<Result> PublishAsync(string step, string outputPath, IDictionary<string, string?>? configuration = null)
     {
         var log = new CapturedLog();
-        var builder = await CreateAsync(["--operation", "publish", "--step", step, "--output-path", outputPath], configuration);
-        builder.Services.AddLogging(logging => logging.AddProvider(log));
+        await s_oneAtATime.WaitAsync();
         Environment.ExitCode = 0;
         try
         {
+            var builder = await CreateAsync(["--operation", "publish", "--step", step, "--output-path", outputPath], configuration);
+            builder.Services.AddLogging(logging => logging.AddProvider(log));
             await using var app = await builder.BuildAsync();
             await app.RunAsync();
             return new Result(Environment.ExitCode, log.ToString());
@@ -70,6 +87,7 @@ internal static class AppHostRunner
         finally
         {
             Environment.ExitCode = 0;
+            s_oneAtATime.Release();
         }
     }
 

@@ -17,16 +17,8 @@ public class ModelValidatorTests
             "resource 'Sonarr-4K': invalid name 'Sonarr-4K'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'sonarr-4k')"
         },
         {
-            "double hyphen", b => App(b, "my--app"),
-            "resource 'my--app': invalid name 'my--app'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'my-app')"
-        },
-        {
             "too long", b => App(b, new string('a', 64)),
             $"resource '{new string('a', 64)}': invalid name '{new string('a', 64)}'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. '{new string('a', 63)}')"
-        },
-        {
-            "duplicate name", b => { App(b, "sonarr"); App(b, "sonarr"); },
-            "resource 'sonarr': the name is used by 2 resources; give each resource its own name"
         },
         {
             "cycle", b => { var x = App(b, "x"); var y = App(b, "y"); x.WaitFor(y); y.WithReference(x); },
@@ -92,7 +84,9 @@ public class ModelValidatorTests
             "resource 'app': is behind the VPN 'gluetun' and cannot join network 'internal'; remove WithNetwork — put 'gluetun' on that network instead"
         },
         {
-            "empty bind source", b => App(b).WithBindMount("", "/config"),
+            // Aspire's WithBindMount(string) roots a relative source (even "") in the AppHost folder; an empty source can
+            // still come from Servarr's WithBindMount(ReferenceExpression).
+            "empty bind source", b => App(b).WithBindMount(ServarrExpressions.Literal(""), "/config"),
             "resource 'app': bind mount at /config has an empty source; pass the host path to WithBindMount"
         },
         {
@@ -128,7 +122,9 @@ public class ModelValidatorTests
             "resource 'app': its health check uses endpoint 'admin', which it does not have; add WithHttpEndpoint(name: \"admin\") or check an endpoint it has"
         },
         {
-            "duplicate endpoint name", b => App(b).WithHttpEndpoint(targetPort: 80).WithHttpEndpoint(targetPort: 81),
+            // Aspire's WithHttpEndpoint updates an endpoint of the same name; a second annotation can still be added directly.
+            "duplicate endpoint name", b => App(b).WithHttpEndpoint(targetPort: 80)
+                .WithAnnotation(new EndpointAnnotation(System.Net.Sockets.ProtocolType.Tcp, "http", name: "http", targetPort: 81), ResourceAnnotationMutationBehavior.Append),
             "resource 'app': endpoint name 'http' is used 2 times; pass a distinct name: to each endpoint"
         },
         {
@@ -140,8 +136,9 @@ public class ModelValidatorTests
             "resource 'app': image 'docker.io/library/app:latest' uses tag 'latest', which changes under you; pin a version with .WithImageTag(\"<version>\")"
         },
         {
+            // Aspire gives an image without a tag the tag 'latest'.
             "missing tag", b => b.AddContainer("app", "docker.io/library/app"),
-            "resource 'app': image 'docker.io/library/app' has no tag; pin a version with .WithImageTag(\"<version>\")"
+            "resource 'app': image 'docker.io/library/app:latest' uses tag 'latest', which changes under you; pin a version with .WithImageTag(\"<version>\")"
         },
         {
             "secret in an argument", b => App(b).WithArgs("--password", b.AddParameter("db-password", "x", secret: true)),
@@ -168,7 +165,7 @@ public class ModelValidatorTests
             "resource 'app': WithAutoUpdate() on image 'docker.io/library/app:1.0@sha256:0123456789abcdef', which is pinned by digest so Watchtower can never update it; remove .WithAutoUpdate() or pin a tag without @sha256:"
         },
         {
-            "refers to itself", b => { var a = App(b); a.WaitFor(a); },
+            "refers to itself", b => { var a = App(b); a.WithReference(a); },
             "resource 'app': refers to or waits for itself; remove that WithReference/WaitFor"
         },
     };
@@ -183,6 +180,26 @@ public class ModelValidatorTests
         var problems = builder.Problems();
 
         Assert.True(problems.SequenceEqual(expected.Split('\n')), $"{@case}: expected exactly\n  {expected}\nbut got\n  {string.Join("\n  ", problems)}");
+    }
+
+    /// <summary>Names and waits Aspire itself refuses when they are declared, before Servarr's validator runs.</summary>
+    public static TheoryData<string, Action<IDistributedApplicationBuilder>, string> RefusedByAspire => new()
+    {
+        { "double hyphen", b => App(b, "my--app"), "Resource name 'my--app' is invalid. Name cannot contain consecutive hyphens." },
+        { "underscore", b => App(b, "Sonarr_4K"), "Resource name 'Sonarr_4K' is invalid." },
+        { "duplicate name", b => { App(b, "sonarr"); App(b, "sonarr"); }, "with name 'sonarr' because resource of type" },
+        { "waits for itself", b => { var a = App(b); a.WaitFor(a); }, "The 'app' resource cannot wait for itself." },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedByAspire))]
+    public void AspireRefusesSomeBadInputWhenItIsDeclared(string @case, Action<IDistributedApplicationBuilder> declare, string expected)
+    {
+        var builder = TestAppBuilder.Create();
+
+        var refused = Assert.ThrowsAny<Exception>(() => declare(builder));
+
+        Assert.True(refused.Message.Contains(expected, StringComparison.Ordinal), $"{@case}: {refused.Message}");
     }
 
     [Fact]

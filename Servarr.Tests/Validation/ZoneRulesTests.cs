@@ -50,9 +50,10 @@ public class ZoneRulesTests
     {
         var (builder, edge, internalZone) = Zoned();
         var p = builder.AddParameter("p", "x", publishValueAsDefault: true);
-        var vpn = builder.AddGluetun("gluetun", builder.AddHost(), p, builder.AddParameter("k", "x", secret: true), p).WithNetwork(internalZone);
+        var host = builder.AddHost();
+        var vpn = builder.AddGluetun("gluetun", host, p, builder.AddParameter("k", "x", secret: true), p).WithNetwork(internalZone);
         var web = App(builder, "web", 8080).WithNetwork(edge);
-        builder.AddSonarr("sonarr", builder.AddHost()).WithVpn(vpn).WaitFor(web);
+        builder.AddSonarr("sonarr", host).WithVpn(vpn).WaitFor(web);
 
         Assert.Contains("resource 'sonarr': waits for 'web' but they share no network ('sonarr' is on internal; 'web' is on edge); add .WithNetwork(edge) to 'gluetun'",
             builder.Problems());

@@ -83,8 +83,8 @@ public class KopiaBackupTests
         var kopia = builder.AddKopia("kopia", host, builder.AddParameter("kopia-password", secret: true))
             .WithConfigBackupOf(sonarr).WithConfigBackups();
 
-        builder.BuildModel();
-        ModelCompletion.Complete(builder, builder.BuildModel());
+        var model = builder.BuildModel();
+        ModelCompletion.Complete(builder, model); // a second completion (another event, a test) adds nothing
 
         Assert.Single(kopia.Resource.GetMounts(), m => m.Target == "/data/sonarr");
         Assert.Contains("servarr: no repository in the model", StartupScript(kopia.Resource));
