@@ -78,7 +78,9 @@ internal static class AppHostRunner
             builder.Services.AddLogging(logging => logging.AddProvider(log));
             await using var app = await builder.BuildAsync();
             await app.RunAsync();
-            return new Result(Environment.ExitCode, log.ToString());
+            // In-process, a failed step stops the host through a failed BackgroundService ("Pipeline execution failed")
+            // without setting the exit code the AppHost process would end with.
+            return new Result(Environment.ExitCode != 0 || log.PipelineFailed ? 1 : 0, log.ToString());
         }
         catch (Exception exception)
         {
@@ -96,6 +98,9 @@ internal static class AppHostRunner
         private readonly System.Text.StringBuilder _text = new();
 
         public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        /// <summary>Whether Aspire logged a failed pipeline step or a host stopped by one.</summary>
+        public bool PipelineFailed { get; private set; }
 
         public void Dispose()
         {
@@ -119,6 +124,12 @@ internal static class AppHostRunner
             {
                 lock (owner._text)
                 {
+                    if (logLevel >= LogLevel.Error && (category.EndsWith("PipelineExecutor", StringComparison.Ordinal)
+                        || category == "Microsoft.Extensions.Hosting.Internal.Host"))
+                    {
+                        owner.PipelineFailed = true;
+                    }
+
                     owner._text.Append(logLevel).Append(' ').Append(category).Append(": ").AppendLine(formatter(state, exception));
                     if (exception is not null)
                     {
