@@ -23,19 +23,23 @@ public static class ServarrResourceExtensions
     public static IReadOnlyList<ServarrMountAnnotation> GetMounts(this IResource resource)
     {
         // Servarr's mounts (sources may hold parameters) and Aspire's (WithBindMount/WithVolume with a plain source), in
-        // declaration order; run mode also gives each of Servarr's to Aspire with its source resolved, so a target is
-        // listed once, as first declared.
+        // declaration order. Run mode and the manifest also give each of Servarr's mounts (and generated files) to Aspire
+        // with its source resolved: such a copy is left out, but two mounts the app declared at one target both stay,
+        // so the validator can refuse them.
+        var servarrTargets = resource.Annotations.OfType<ServarrMountAnnotation>().Select(m => m.Target)
+            .Concat(resource.Annotations.OfType<GeneratedFileAnnotation>().Select(f => f.Target))
+            .ToHashSet(StringComparer.Ordinal);
         var mounts = new List<ServarrMountAnnotation>();
         foreach (var annotation in resource.Annotations)
         {
             var mount = annotation switch
             {
                 ServarrMountAnnotation servarr => servarr,
-                ContainerMountAnnotation { Source: { Length: > 0 } source } aspire =>
+                ContainerMountAnnotation { Source: { Length: > 0 } source } aspire when !servarrTargets.Contains(aspire.Target) =>
                     new ServarrMountAnnotation(ServarrExpressions.Literal(source), aspire.Target, aspire.Type, aspire.IsReadOnly),
                 _ => null,
             };
-            if (mount is not null && mounts.All(m => m.Target != mount.Target))
+            if (mount is not null)
             {
                 mounts.Add(mount);
             }

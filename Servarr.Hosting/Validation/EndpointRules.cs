@@ -14,6 +14,14 @@ internal static class EndpointRules
                 context.Report(container, $"endpoint '{endpoint.Name}' has no target port; pass targetPort: <the port the app listens on>");
             }
 
+            // Aspire's EndpointAnnotation takes any number; Docker, compose and Kubernetes take 1-65535.
+            foreach (var (endpoint, kind, port) in container.GetEndpointAnnotations()
+                .SelectMany(e => new[] { (e, "target port", e.TargetPort), (e, "host port", e.Port) })
+                .Where(x => x.Item3 is < 1 or > 65535))
+            {
+                context.Report(container, $"endpoint '{endpoint.Name}' has {kind} {port}, outside 1-65535; pass a port the app can listen on");
+            }
+
             var checkedEndpoints = container.Annotations.OfType<HttpHealthCheckAnnotation>().Select(h => h.EndpointName)
                 .Concat(container.Annotations.OfType<TcpHealthCheckAnnotation>().Select(t => t.EndpointName));
             foreach (var missing in checkedEndpoints.Where(n => container.FindEndpoint(n) is null).Distinct())

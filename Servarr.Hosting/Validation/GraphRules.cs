@@ -22,11 +22,16 @@ internal static class GraphRules
                 }
             }
 
-            foreach (var reference in resource.Annotations.OfType<ResourceReferenceAnnotation>().Where(r => r.EndpointName is not null))
+            // Servarr's references to one endpoint, and Aspire's WithReference(endpoint) (an EndpointReferenceAnnotation).
+            var named = resource.Annotations.OfType<ResourceReferenceAnnotation>().Where(r => r.EndpointName is not null)
+                .Select(r => (r.Target, Name: r.EndpointName!))
+                .Concat(resource.Annotations.OfType<EndpointReferenceAnnotation>().SelectMany(r => r.EndpointNames.Select(n => ((IResource)r.Resource, Name: n))))
+                .Distinct();
+            foreach (var (target, name) in named)
             {
-                if (inModel.Contains(reference.Target) && reference.Target.FindEndpoint(reference.EndpointName!) is null)
+                if (inModel.Contains(target) && target.FindEndpoint(name) is null)
                 {
-                    context.Report(resource, $"refers to endpoint '{reference.EndpointName}' of '{reference.Target.Name}', which has no such endpoint; use one of: {string.Join(", ", reference.Target.GetEndpointAnnotations().Select(e => e.Name).DefaultIfEmpty("(none)"))}");
+                    context.Report(resource, $"refers to endpoint '{name}' of '{target.Name}', which has no such endpoint; use one of: {string.Join(", ", target.GetEndpointAnnotations().Select(e => e.Name).DefaultIfEmpty("(none)"))}");
                 }
             }
         }

@@ -1,9 +1,6 @@
-// Docker.DotNet's models mark every property nullable; these assertions read what the mapper always sets.
-#nullable disable warnings
 using Servarr.Hosting;
 using Servarr.Hosting.ApplicationModel;
 using Servarr.Hosting.Orchestration;
-using Servarr.Hosting.Orchestration.Docker;
 using Servarr.Tests.TestSupport;
 
 namespace Servarr.Tests.Builder;
@@ -14,34 +11,38 @@ public class HardeningTests
     [Fact]
     public async Task EveryContainerOfTheDefaultStackRunsWithNoNewPrivilegesInRunModeComposeAndKubernetes()
     {
-        var app = (await AppHostRunner.RunAsync(["run"], skipRun: true)).Application!;
-        var run = new RunContext("servarr", "s", new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, null), "/tmp",
-            new Dictionary<(string, string), int>());
+        var stack = await AppHostRunner.BuildStackAsync(DistributedApplicationOperation.Run);
+        var run = new RunContext(stack.Values, stack.Builder.AppHostDirectory);
         using var temp = new TempDirectory();
-        var published = await AppHostRunner.RunAsync(["publish", "--publisher", "compose,kubernetes", "--output-path", temp.Path]);
-        Assert.True(published.ExitCode == 0, published.Error);
-        var compose = await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml"));
-        var pods = string.Concat(Directory.GetFiles(temp.Path, "*.yaml").Where(f => !f.EndsWith("docker-compose.yaml", StringComparison.Ordinal)).Select(File.ReadAllText));
+        var compose = await AppHostRunner.PublishAsync("publish-compose", temp.Combine("compose"));
+        var kubernetes = await AppHostRunner.PublishAsync("publish-kubernetes", temp.Combine("k8s"));
+        Assert.True(compose.ExitCode == 0, compose.Log);
+        Assert.True(kubernetes.ExitCode == 0, kubernetes.Log);
+        var composeFile = await File.ReadAllTextAsync(temp.Combine("compose", "docker-compose.yaml"));
+        var pods = string.Concat(Directory.GetFiles(temp.Combine("k8s"), "*.yaml").Select(File.ReadAllText));
 
-        foreach (var container in app.Model.Containers)
+        // Run mode: the options Aspire has no API for reach `docker run` through Servarr's runtime arguments.
+        foreach (var container in stack.Model.Containers)
         {
-            Assert.Equal(["no-new-privileges:true"], ContainerSpecMapper.Map(container, app.Model, run).Parameters.HostConfig.SecurityOpt);
+            var args = DockerRunArguments.For(container, run);
+            var option = args.Select((a, i) => (a, i)).Where(p => p.a == "--security-opt").Select(p => args[p.i + 1]).ToList();
+            Assert.True(option.SequenceEqual(["no-new-privileges:true"]), $"{container.Name}: {string.Join(' ', args)}");
         }
 
-        Assert.Equal(app.Model.Containers.Count(), CountOf(compose, "security_opt:\n    - no-new-privileges:true"));
-        Assert.Equal(app.Model.Containers.Count(), CountOf(pods, "allowPrivilegeEscalation: false"));
+        Assert.Equal(stack.Model.Containers.Count(), CountOf(composeFile, "security_opt:\n    - no-new-privileges:true"));
+        Assert.Equal(stack.Model.Containers.Count(), CountOf(pods, "allowPrivilegeEscalation: false"));
     }
 
     [Fact]
     public async Task OnlyWatchtowerAutoKumaAndUptimeKumaMountTheSocketAllReadOnlyAndOnlyPlexHasAHostPort()
     {
-        var model = (await AppHostRunner.BuildDefaultStackAsync()).Model;
+        var model = await AppHostRunner.BuildDefaultStackAsync();
 
         var socketUsers = model.Containers.Where(c => c.GetMounts().Any(m => m.Target == HardeningBuilderExtensions.DockerSocket)).ToList();
         Assert.Equal(["uptime-kuma", "autokuma", "watchtower"], socketUsers.Select(c => c.Name));
         Assert.All(socketUsers, c => Assert.True(c.GetMounts().Single(m => m.Target == HardeningBuilderExtensions.DockerSocket).IsReadOnly, c.Name));
         Assert.All(socketUsers, c => Assert.NotEmpty(c.Annotations.OfType<DockerSocketAccessAnnotation>().Single().Reason));
-        Assert.Equal(["plex"], model.Containers.Where(c => c.GetEndpoints().Any(e => e.Port is not null)).Select(c => c.Name));
+        Assert.Equal(["plex"], model.Containers.Where(c => c.GetEndpointAnnotations().Any(e => e.Port is not null)).Select(c => c.Name));
     }
 
     [Fact]
@@ -49,10 +50,13 @@ public class HardeningTests
     {
         var builder = TestAppBuilder.Create(DistributedApplicationOperation.Run);
         builder.AddContainer("legacy", "docker.io/library/legacy", "1.0").WithNewPrivileges("its entrypoint calls sudo");
-        var app = builder.Build();
-        var run = new RunContext("servarr", "s", builder.Values(), "/tmp", new Dictionary<(string, string), int>());
+        var model = builder.BuildModel();
+        var run = new RunContext(builder.Values(), "/tmp");
 
-        Assert.Null(ContainerSpecMapper.Map(app.Model.Containers.Single(), app.Model, run).Parameters.HostConfig.SecurityOpt);
+        var args = DockerRunArguments.For(model.Containers.Single(), run);
+
+        Assert.DoesNotContain("--security-opt", args);
+        Assert.DoesNotContain("no-new-privileges:true", args);
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;

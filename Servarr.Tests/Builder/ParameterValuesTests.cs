@@ -11,8 +11,8 @@ public class ParameterValuesTests
     public void ConfigurationWinsOverTheDefault()
     {
         var builder = TestAppBuilder.Create(configuration: new Dictionary<string, string?> { ["Parameters:tz"] = "Europe/Amsterdam" });
-        var tz = builder.AddParameter("tz", defaultValue: "Etc/UTC");
-        var puid = builder.AddParameter("puid", defaultValue: "1000");
+        var tz = builder.AddParameter("tz", "Etc/UTC", publishValueAsDefault: true);
+        var puid = builder.AddParameter("puid", "1000", publishValueAsDefault: true);
         var values = builder.Values();
 
         Assert.Equal(new ParameterValue("Europe/Amsterdam", ParameterValueSource.Configuration, false), values.Resolve(tz.Resource));
@@ -20,34 +20,32 @@ public class ParameterValuesTests
     }
 
     [Fact]
-    public void GeneratedSecretIsCreatedOnceInRunModeAndKeptInUserSecrets()
+    public void AGeneratedSecretIsLeftToAspireWhichGeneratesAndKeepsItOnTheFirstRun()
     {
-        using var temp = new TempDirectory();
-        var store = new UserSecretsStore(temp.Combine("secrets.json"));
-        var key = new ParameterResource("sonarr-api-key", secret: true, new GenerateParameterDefault(32));
-        var run = new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run);
+        // Aspire generates the value on the first run and keeps it in the AppHost's user secrets (persist: true);
+        // Servarr only declares the rule and never generates one itself.
+        var builder = TestAppBuilder.Create(DistributedApplicationOperation.Run);
+        var key = builder.AddGeneratedSecret("sonarr-api-key").Resource;
 
-        var first = new ParameterValues(new ConfigurationBuilder().Build(), run, store).Resolve(key);
-        var again = new ParameterValues(new ConfigurationBuilder().AddJsonFile(store.FilePath).Build(), run, store).Resolve(key);
+        var generation = ParameterValues.Generation(key);
 
-        Assert.Equal(ParameterValueSource.Generated, first.Source);
-        Assert.Matches("^[0-9a-f]{32}$", first.Value);
-        Assert.Equal(first.Value, store.Get("Parameters:sonarr-api-key"));
-        Assert.Equal(new ParameterValue(first.Value, ParameterValueSource.Configuration, true), again);
+        Assert.True(key.Secret);
+        Assert.True(ParameterValues.IsGenerated(key));
+        Assert.Equal((32, true, false, true, false), (generation!.MinLength, generation.Lower, generation.Upper, generation.Numeric, generation.Special));
+        Assert.Equal(new ParameterValue(null, ParameterValueSource.Missing, true), builder.Values().Resolve(key));
+        Assert.False(ParameterValues.IsGenerated(builder.AddParameter("plain", secret: true).Resource));
     }
 
     [Fact]
-    public void PublishingNeverGeneratesOrSavesSecrets()
+    public void PublishingNeverGeneratesSecrets()
     {
-        using var temp = new TempDirectory();
-        var store = new UserSecretsStore(temp.Combine("secrets.json"));
-        var key = new ParameterResource("sonarr-api-key", secret: true, new GenerateParameterDefault(32));
+        var key = new ParameterResource("sonarr-api-key", _ => "", secret: true) { Default = new GenerateParameterDefault { MinLength = 32 } };
         var publish = new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish);
 
-        var value = new ParameterValues(new ConfigurationBuilder().Build(), publish, store).Resolve(key);
+        var value = new ParameterValues(new ConfigurationBuilder().Build(), publish).Resolve(key);
 
         Assert.Equal(ParameterValueSource.Missing, value.Source);
-        Assert.False(File.Exists(store.FilePath));
+        Assert.Null(value.Value);
     }
 
     [Fact]
@@ -58,21 +56,16 @@ public class ParameterValuesTests
     }
 
     [Fact]
-    public void UserSecretsStoreKeepsOtherKeysAndIsPrivate()
+    public void AFolderParameterIsTheDevelopmentFolderInRunModeAndTheServerPathWhenPublished()
     {
         using var temp = new TempDirectory();
-        var path = temp.Combine("secrets.json");
-        File.WriteAllText(path, """{ "Parameters:plex-claim": "claim-abc", "Other": "kept" }""");
-        var store = new UserSecretsStore(path);
+        var run = TestAppBuilder.Create(DistributedApplicationOperation.Run, appHostDirectory: temp.Path);
+        var publish = TestAppBuilder.Create(appHostDirectory: temp.Path);
 
-        store.Set("Parameters:sonarr-api-key", "0123");
+        var inRun = run.Values().Resolve(run.AddFolderParameter("media-root", ".servarr/data", "/srv/media").Resource);
+        var published = publish.Values().Resolve(publish.AddFolderParameter("media-root", ".servarr/data", "/srv/media").Resource);
 
-        Assert.Equal("claim-abc", store.Get("Parameters:plex-claim"));
-        Assert.Equal("kept", store.Get("Other"));
-        Assert.Equal("0123", store.Get("Parameters:sonarr-api-key"));
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-        }
+        Assert.Equal(new ParameterValue(Path.Combine(temp.Path, ".servarr", "data"), ParameterValueSource.Development, false), inRun);
+        Assert.Equal(new ParameterValue("/srv/media", ParameterValueSource.Default, false), published);
     }
 }

@@ -38,7 +38,6 @@ public class WithReferenceTests
         Assert.Contains(seerr.Resource.Annotations.OfType<ResourceReferenceAnnotation>(), r => r.Target == sonarr.Resource);
         Assert.Equal(["SONARR_HTTP"], Evaluate(builder, endpoints.Resource).Keys);
         Assert.Equal(["SONARR_API_KEY"], Evaluate(builder, keyOnly.Resource).Keys);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ReferenceEnvironmentInjectionAnnotation((ReferenceEnvironmentInjectionFlags)64));
     }
 
     [Fact]
@@ -63,7 +62,9 @@ public class WithReferenceTests
 
         var env = Evaluate(builder, app.Resource);
 
-        Assert.Equal(["services__qbittorrent__torrent__0", "QBITTORRENT_TORRENT"], env.Keys);
+        // Aspire's own WithReference(endpoint) now: it writes the <NAME>_<ENDPOINT> variable first.
+        Assert.Equal(["QBITTORRENT_TORRENT", "services__qbittorrent__torrent__0"], env.Keys);
+        Assert.Equal("{qbittorrent.bindings.torrent.url}", env["QBITTORRENT_TORRENT"]);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class WithReferenceTests
 
         Assert.Same(gluetun.Resource, qbittorrent.Resource.GetVpnGateway());
         Assert.Equal("gluetun", qbittorrent.Resource.GetNetworkHost());
-        Assert.Contains(qbittorrent.Resource.Annotations.OfType<WaitAnnotation>(), w => w.Target == gluetun.Resource && w.Type == WaitType.Healthy);
+        Assert.Contains(qbittorrent.Resource.Annotations.OfType<WaitAnnotation>(), w => w.Resource == gluetun.Resource && w.WaitType == WaitType.WaitUntilHealthy);
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public class WithReferenceTests
         var plex = builder.AddPlex("plex", builder.AddHost(), builder.AddParameter("claim", secret: true));
         var app = builder.AddContainer("app", "docker.io/library/app", "1.0")
             .WithEnvironment("URL", $"https://plex.{domain}:443")
-            .WithEnvironment("PLEX_PORT", $"{plex.GetEndpoint().Property(EndpointProperty.Port)}");
+            .WithEnvironment("PLEX_PORT", $"{plex.GetEndpoint("http").Property(EndpointProperty.Port)}");
 
         var env = Evaluate(builder, app.Resource);
 
@@ -129,7 +130,7 @@ public class WithReferenceTests
             .ToDictionary(e => e.Key, e => e.Value.Render(v => v switch
             {
                 ParameterResource p => $"{{{p.Name}.value}}",
-                EndpointPropertyReference e2 => $"{{{e2.Endpoint.Resource.Name}.bindings.{e2.Endpoint.EndpointName}.{char.ToLowerInvariant(e2.Property.ToString()[0])}{e2.Property.ToString()[1..]}}}",
+                EndpointReferenceExpression e2 => $"{{{e2.Endpoint.Resource.Name}.bindings.{e2.Endpoint.EndpointName}.{char.ToLowerInvariant(e2.Property.ToString()[0])}{e2.Property.ToString()[1..]}}}",
                 _ => "?",
             }));
 }

@@ -23,12 +23,12 @@ public class AspireRunModeTests
         DockerEngine.RequireAvailable();
         using var temp = new TempDirectory();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        var builder = await AppHostRunner.CreateAsync([], StackParameters.ForRun(temp));
-        var names = builder.Resources.OfType<ContainerResource>().Select(c => c.Name).ToList();
-        StandInStack.BuildImages(builder.Resources.OfType<ContainerResource>().Select(c => c.GetImage()!.Reference).ToList());
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var app = await builder.BuildAsync(timeout.Token))
+        await using (var app = await AppHostRunner.BuildForRunAsync(StackParameters.ForRun(temp), timeout.Token))
         {
+            var containers = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ContainerResource>().ToList();
+            var names = containers.Select(c => c.Name).ToList();
+            StandInStack.BuildImages(containers.Select(c => c.GetImage()!.Reference).ToList());
             await app.StartAsync(timeout.Token);
             foreach (var name in names)
             {

@@ -16,7 +16,7 @@ public class ComposeSmokeTests
     public async Task PublishedComposeFileComesUpHealthyOnTheRealEngine()
     {
         DockerEngine.RequireAvailable();
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var names = app.Model.Containers.Select(c => c.Name).ToList();
         StandInStack.BuildImages(app.Model.Containers.Select(c => c.GetImage()!.Reference).ToList());
 
@@ -24,13 +24,13 @@ public class ComposeSmokeTests
         var compose = temp.Combine("compose");
         Directory.CreateDirectory(temp.Combine("media", "media", "tv")); // prepare-host.sh checks media folders exist
         Directory.CreateDirectory(temp.Combine("media", "torrents"));
-        var published = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", compose],
+        var published = await AppHostRunner.PublishAsync("publish-compose", compose,
             new Dictionary<string, string?>
             {
                 ["Parameters:config-root"] = temp.Combine("config"),
                 ["Parameters:media-root"] = temp.Combine("media"),
             });
-        Assert.True(published.ExitCode == 0, published.Error);
+        Assert.True(published.ExitCode == 0, published.Log);
         EnvFileEditor.FillEmptyValues(Path.Combine(compose, ".env"), key => $"smoke-{key.ToLowerInvariant()}");
         var prepare = DockerEngine.Run("sh", [Path.Combine(compose, "prepare-host.sh")], TimeSpan.FromSeconds(30));
         Assert.True(prepare.ExitCode == 0, $"prepare-host.sh failed: {prepare}");

@@ -15,7 +15,7 @@ public class KopiaHealthCheckTests
     public async Task TheDeclaredCheckPassesAndTheBareStatusCommandFailsAsKopiaDoes()
     {
         DockerEngine.RequireAvailable();
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var kopia = app.Model.Containers.Single(c => c.Name == "kopia");
         var image = kopia.GetImage()!.Reference;
         StandInStack.BuildImages([image]);
@@ -28,7 +28,7 @@ public class KopiaHealthCheckTests
             ["KOPIA_SERVER_CONTROL_USER"] = "server-control",
             ["KOPIA_SERVER_CONTROL_PASSWORD"] = "control-password",
         };
-        Assert.All(env.Keys, k => Assert.Contains(k, EnvironmentEvaluator.Evaluate(kopia, app.Builder.ExecutionContext).Select(e => e.Key)));
+        Assert.All(env.Keys, k => Assert.Contains(k, EnvironmentEvaluator.Evaluate(kopia, ServarrExecution.Publish).Select(e => e.Key)));
 
         var run = DockerEngine.Run("docker", ["run", "-d", "--name", name, .. env.SelectMany(e => new[] { "-e", $"{e.Key}={e.Value}" }), image,
             "server", "start", "--insecure", "--address=0.0.0.0:51515"], TimeSpan.FromMinutes(1));

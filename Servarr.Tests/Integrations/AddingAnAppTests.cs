@@ -18,20 +18,20 @@ public class AddingAnAppTests
         var builder = TestAppBuilder.Create();
         var host = builder.AddHost();
         var edge = builder.AddNetwork("edge");
-        var secret = builder.AddParameter("secret", secret: true, defaultValue: "s");
-        builder.AddCloudflared("cloudflared", builder.AddParameter("domain", defaultValue: "example.com")).WithRemoteTunnel(secret).WithNetwork(edge);
+        var secret = builder.AddParameter("secret", "s", secret: true);
+        builder.AddCloudflared("cloudflared", builder.AddParameter("domain", "example.com", publishValueAsDefault: true)).WithRemoteTunnel(secret).WithNetwork(edge);
         var kuma = builder.AddUptimeKuma("uptime-kuma", host).WithNetwork(edge);
-        builder.AddAutoKuma("autokuma", host, kuma, builder.AddParameter("user", defaultValue: "admin"), secret).WithNetwork(edge);
+        builder.AddAutoKuma("autokuma", host, kuma, builder.AddParameter("user", "admin", publishValueAsDefault: true), secret).WithNetwork(edge);
         builder.AddKopia("kopia", host, secret).WithFilesystemRepository("/srv/backups").WithConfigBackups();
         if (withBookstack)
         {
             // The only lines a user adds:
             builder.AddContainer("bookstack", "lscr.io/linuxserver/bookstack", "v25.07-ls1")
-                .WithHttpEndpoint(targetPort: 80).WithHttpHealthCheck("/status")
+                .WithHttpEndpoint(targetPort: 80).WithHealthPath("/status")
                 .WithConfigMount(host).WithPublicHostname("wiki").WithNetwork(edge);
         }
 
-        return builder.Build().Model;
+        return builder.BuildModel();
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class AddingAnAppTests
         Assert.Contains("resource \"cloudflare_dns_record\" \"wiki\"", MainTf(after));
         var backup = Assert.Single(kopia.GetMounts(), m => m.Target == "/data/bookstack");
         Assert.True(backup.IsReadOnly);
-        Assert.Contains("/data/bookstack", string.Join(' ', kopia.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args).Select(a => a.Render(_ => ""))));
+        Assert.Contains("/data/bookstack", string.Join(' ', kopia.GetArgs(ServarrExecution.Publish).Select(a => a.Render(_ => ""))));
         var labels = bookstack.Annotations.OfType<ContainerLabelAnnotation>().ToDictionary(l => l.Key, l => l.Value.Render(_ => ""));
         Assert.Equal("http://bookstack:80/status", labels["kuma.bookstack-http.http.url"]);
         Assert.Equal("bookstack", labels["kuma.bookstack-container.docker.docker_container"]);

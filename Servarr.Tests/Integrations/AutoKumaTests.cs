@@ -8,7 +8,7 @@ namespace Servarr.Tests.Integrations;
 /// <summary>AutoKuma's labels are derived from the model: every container and every health path gets its monitor.</summary>
 public class AutoKumaTests
 {
-    private static Task<DistributedApplication> WithPushbulletAsync() =>
+    private static Task<DistributedApplicationModel> WithPushbulletAsync() =>
         AppHostRunner.BuildDefaultStackAsync(new Dictionary<string, string?> { ["Parameters:pushbullet-access-token"] = "o.token" });
 
     private static Dictionary<string, string> Labels(IResource resource) =>
@@ -18,8 +18,8 @@ public class AutoKumaTests
     [Fact]
     public async Task EveryContainerAndEveryHealthPathOfTheDefaultStackHasItsMonitor()
     {
-        var app = await WithPushbulletAsync();
-        var containers = app.Model.Containers.ToList();
+        var model = await WithPushbulletAsync();
+        var containers = model.Containers.ToList();
         Assert.Contains(containers, c => c is AutoKumaResource);
 
         foreach (var container in containers)
@@ -35,7 +35,7 @@ public class AutoKumaTests
             {
                 var http = $"kuma.{container.Name}-{check.EndpointName}.http";
                 var endpoint = new EndpointReference((IResourceWithEndpoints)container, check.EndpointName);
-                Assert.Equal(InNetworkAddress.Render(endpoint.Url) + check.Path, labels[$"{http}.url"]);
+                Assert.Equal(InNetworkAddress.Render(endpoint.Property(EndpointProperty.Url)) + check.Path, labels[$"{http}.url"]);
                 AssertPolicy(labels, http);
             }
 
@@ -60,22 +60,22 @@ public class AutoKumaTests
     [Fact]
     public async Task WithoutAPushbulletTokenNoNotificationIsCreatedOrAttached()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync(); // appsettings.json leaves pushbullet-access-token empty
+        var model = await AppHostRunner.BuildDefaultStackAsync(); // appsettings.json leaves pushbullet-access-token empty
 
-        var labels = app.Model.Containers.SelectMany(c => Labels(c)).ToList();
+        var labels = model.Containers.SelectMany(c => Labels(c)).ToList();
 
         Assert.Contains(labels, l => l.Key.EndsWith(".http.url", StringComparison.Ordinal)); // the monitors are there
         Assert.DoesNotContain(labels, l => l.Key.Contains("notification", StringComparison.Ordinal));
-        var autoKuma = app.Model.Containers.OfType<AutoKumaResource>().Single();
+        var autoKuma = model.Containers.OfType<AutoKumaResource>().Single();
         Assert.Contains(autoKuma.Annotations.OfType<OptionalFeatureAnnotation>(), f => f.Feature == "Pushbullet alerts"); // still reported off
     }
 
     [Fact]
     public async Task TheDefaultStacksLabelsMatchTheReviewedFile()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var model = await AppHostRunner.BuildDefaultStackAsync();
         var text = new StringBuilder("# AutoKuma labels of the default stack, per container (regenerate with SERVARR_UPDATE_GOLDEN=1).\n");
-        foreach (var container in app.Model.Containers)
+        foreach (var container in model.Containers)
         {
             text.Append('\n').Append(container.Name).Append(":\n");
             foreach (var (key, value) in Labels(container).Where(l => l.Key.StartsWith("kuma.", StringComparison.Ordinal)).OrderBy(l => l.Key, StringComparer.Ordinal))
@@ -90,19 +90,19 @@ public class AutoKumaTests
     [Fact]
     public async Task AutoKumaReachesUptimeKumaInsideTheNetworkWithSecretCredentialsAndAReadOnlySocket()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
-        var autoKuma = app.Model.Containers.OfType<AutoKumaResource>().Single();
-        var kuma = app.Model.Containers.Single(c => c.Name == "uptime-kuma");
-        var env = EnvironmentEvaluator.Evaluate(autoKuma, app.Builder.ExecutionContext).ToDictionary(e => e.Key, e => e.Value);
+        var model = await AppHostRunner.BuildDefaultStackAsync();
+        var autoKuma = model.Containers.OfType<AutoKumaResource>().Single();
+        var kuma = model.Containers.Single(c => c.Name == "uptime-kuma");
+        var env = EnvironmentEvaluator.Evaluate(autoKuma, ServarrExecution.Publish).ToDictionary(e => e.Key, e => e.Value);
 
         Assert.Equal("ghcr.io/bigboot/autokuma:2.0.0", autoKuma.GetImage()!.Reference);
         Assert.Same(kuma, autoKuma.UptimeKuma);
-        Assert.Equal("http://uptime-kuma:3001", env["AUTOKUMA__KUMA__URL"].Render(r => InNetworkAddress.Render((EndpointPropertyReference)r)));
+        Assert.Equal("http://uptime-kuma:3001", env["AUTOKUMA__KUMA__URL"].Render(r => InNetworkAddress.Render((EndpointReferenceExpression)r)));
         Assert.True(Assert.IsType<ParameterResource>(Assert.Single(env["AUTOKUMA__KUMA__PASSWORD"].References)).Secret);
         Assert.Equal("uptime-kuma-username", Assert.IsType<ParameterResource>(Assert.Single(env["AUTOKUMA__KUMA__USERNAME"].References)).Name);
         Assert.True(Assert.IsType<ParameterResource>(Assert.Single(env["AUTOKUMA__ENV__PUSHBULLET_ACCESS_TOKEN"].References)).Secret);
         Assert.Equal("unix:///var/run/docker.sock", env["AUTOKUMA__DOCKER__HOSTS"].Render(_ => ""));
-        Assert.Contains(autoKuma.Annotations.OfType<WaitAnnotation>(), w => w.Target == kuma);
+        Assert.Contains(autoKuma.Annotations.OfType<WaitAnnotation>(), w => w.Resource == kuma);
         foreach (var container in new ContainerResource[] { autoKuma, kuma })
         {
             var socket = container.GetMounts().Single(m => m.Target == "/var/run/docker.sock");
@@ -115,26 +115,26 @@ public class AutoKumaTests
     [Fact]
     public async Task ThePushbulletTokenIsReadFromAutoKumasEnvironmentNotWrittenInALabel()
     {
-        var app = await WithPushbulletAsync();
-        var autoKuma = app.Model.Containers.OfType<AutoKumaResource>().Single();
+        var model = await WithPushbulletAsync();
+        var autoKuma = model.Containers.OfType<AutoKumaResource>().Single();
         var labels = Labels(autoKuma);
 
         Assert.Equal("Pushbullet", labels["kuma.pushbullet.notification.name"]);
         Assert.Equal("true", labels["kuma.pushbullet.notification.active"]);
         Assert.Equal("{\"type\":\"pushbullet\",\"pushbulletAccessToken\":\"{{ get_env(name='AUTOKUMA__ENV__PUSHBULLET_ACCESS_TOKEN') }}\"}",
             labels["kuma.pushbullet.notification.config"]);
-        Assert.All(app.Model.Containers.SelectMany(c => c.Annotations.OfType<ContainerLabelAnnotation>()), l => Assert.True(l.Value.IsLiteral, l.Key));
+        Assert.All(model.Containers.SelectMany(c => c.Annotations.OfType<ContainerLabelAnnotation>()), l => Assert.True(l.Value.IsLiteral, l.Key));
     }
 
     [Fact]
     public async Task TheStatusPageGroupHoldsExactlyTheAppsWithAPublicHostname()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
-        var autoKuma = app.Model.Containers.OfType<AutoKumaResource>().Single();
+        var model = await AppHostRunner.BuildDefaultStackAsync();
+        var autoKuma = model.Containers.OfType<AutoKumaResource>().Single();
         var own = Labels(autoKuma);
-        var publicApps = app.Model.Containers.Where(c => c.Annotations.OfType<PublicHostnameAnnotation>().Any()).Select(c => c.Name).Order().ToList();
+        var publicApps = model.Containers.Where(c => c.Annotations.OfType<PublicHostnameAnnotation>().Any()).Select(c => c.Name).Order().ToList();
 
-        var grouped = app.Model.Containers.Where(c => Labels(c).Any(l => l.Key.EndsWith(".parent_name", StringComparison.Ordinal) && l.Value == AutoKumaResource.PublicGroupId))
+        var grouped = model.Containers.Where(c => Labels(c).Any(l => l.Key.EndsWith(".parent_name", StringComparison.Ordinal) && l.Value == AutoKumaResource.PublicGroupId))
             .Select(c => c.Name).Order().ToList();
 
         Assert.Equal(publicApps, grouped);
@@ -155,12 +155,12 @@ public class AutoKumaTests
         var builder = TestAppBuilder.Create();
         var host = builder.AddHost();
         var kuma = builder.AddUptimeKuma("uptime-kuma", host);
-        builder.AddAutoKuma("autokuma", host, kuma, builder.AddParameter("user", defaultValue: "admin"), builder.AddParameter("pw", secret: true, defaultValue: "x"))
+        builder.AddAutoKuma("autokuma", host, kuma, builder.AddParameter("user", "admin", publishValueAsDefault: true), builder.AddParameter("pw", "x", secret: true))
             .WithMonitorPolicy(TimeSpan.FromMinutes(5), 4);
-        var late = builder.AddContainer("late", "docker.io/library/late", "1.0").WithHttpEndpoint(targetPort: 8123).WithHttpHealthCheck("/healthz");
-        var quiet = builder.AddContainer("quiet", "docker.io/library/quiet", "1.0").WithHttpEndpoint(targetPort: 80).WithHttpHealthCheck().WithoutMonitoring("test");
+        var late = builder.AddContainer("late", "docker.io/library/late", "1.0").WithHttpEndpoint(targetPort: 8123).WithHealthPath("/healthz");
+        var quiet = builder.AddContainer("quiet", "docker.io/library/quiet", "1.0").WithHttpEndpoint(targetPort: 80).WithHealthPath().WithoutMonitoring("test");
 
-        builder.Build();
+        builder.BuildModel();
 
         var labels = Labels(late.Resource);
         Assert.Equal("http://late:8123/healthz", labels["kuma.late-http.http.url"]);
@@ -181,9 +181,9 @@ public class AutoKumaTests
             ["Parameters:uptime-kuma-password"] = "canary-kuma-7f3a",
         };
 
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path], secrets);
+        var result = await AppHostRunner.PublishAsync("publish-compose", temp.Path, secrets);
 
-        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(result.ExitCode == 0, result.Log);
         var compose = await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml"));
         Assert.Contains("get_env(name='AUTOKUMA__ENV__PUSHBULLET_ACCESS_TOKEN')", compose);
         Assert.Contains("notification_name_list: '[\"pushbullet\"]'", compose);
@@ -193,6 +193,6 @@ public class AutoKumaTests
             Assert.DoesNotContain("canary-", await File.ReadAllTextAsync(file));
         }
 
-        Assert.DoesNotContain("canary-", result.Output + result.Error);
+        Assert.DoesNotContain("canary-", result.Log);
     }
 }

@@ -10,7 +10,7 @@ public class CloudflaredIngressTests
     [Fact]
     public async Task TheDefaultStackPublishesPlexSeerrWizarrAndTheStatusPageInModelOrder()
     {
-        var model = (await AppHostRunner.BuildDefaultStackAsync()).Model;
+        var model = await AppHostRunner.BuildDefaultStackAsync();
 
         var config = CloudflaredIngress.RenderConfig(CloudflaredIngress.Rules(model, "example.com"), "6ff42ae2-765d-4adf-8112-31c55c1551ef");
 
@@ -37,11 +37,11 @@ public class CloudflaredIngressTests
     {
         var builder = TestAppBuilder.Create();
         var host = builder.AddHost();
-        var p = builder.AddParameter("p", defaultValue: "x");
+        var p = builder.AddParameter("p", "x", publishValueAsDefault: true);
         var vpn = builder.AddGluetun("gluetun", host, p, p, p);
         builder.AddSonarr("sonarr", host).WithVpn(vpn).WithPublicHostname("tv");
 
-        var rule = Assert.Single(CloudflaredIngress.Rules(builder.Build().Model, "home.example.org."));
+        var rule = Assert.Single(CloudflaredIngress.Rules(builder.BuildModel(), "home.example.org."));
 
         Assert.Equal(new CloudflaredIngressRule("tv.home.example.org", "http://gluetun:8989", "sonarr"), rule);
     }

@@ -1,10 +1,7 @@
-// Docker.DotNet's models mark every property nullable; these assertions read what the mapper always sets.
-#nullable disable warnings
 using Servarr.Hosting;
 using Servarr.Hosting.ApplicationModel;
 using Servarr.Hosting.Integrations.Cloudflared;
 using Servarr.Hosting.Orchestration;
-using Servarr.Hosting.Orchestration.Docker;
 using Servarr.Tests.TestSupport;
 
 namespace Servarr.Tests.Integrations;
@@ -28,20 +25,20 @@ public class CloudflaredTunnelModeTests
     [Fact]
     public async Task RemoteIsTheDefaultAndRunsWithTheTokenOnly()
     {
-        var model = (await AppHostRunner.BuildDefaultStackAsync()).Model;
+        var model = await AppHostRunner.BuildDefaultStackAsync();
         var cloudflared = Assert.IsType<CloudflaredResource>(model.Find("cloudflared"));
 
         Assert.Equal(CloudflaredTunnelMode.Remote, cloudflared.Mode);
         Assert.Empty(cloudflared.Annotations.OfType<GeneratedFileAnnotation>());
-        Assert.Contains("TUNNEL_TOKEN", EnvironmentEvaluator.Evaluate(cloudflared, new(DistributedApplicationOperation.Publish)).Select(e => e.Key));
+        Assert.Contains("TUNNEL_TOKEN", EnvironmentEvaluator.Evaluate(cloudflared, ServarrExecution.Publish).Select(e => e.Key));
     }
 
     [Fact]
     public async Task LocalComposeMountsThePublishedConfigAndTheCredentialsFileAndHasNoToken()
     {
         using var temp = new TempDirectory();
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path], s_local);
-        Assert.True(result.ExitCode == 0, result.Error);
+        var result = await AppHostRunner.PublishAsync("publish-compose", temp.Path, s_local);
+        Assert.True(result.ExitCode == 0, result.Log);
 
         var compose = await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml"));
         var service = compose[compose.IndexOf("  cloudflared:", StringComparison.Ordinal)..];
@@ -52,7 +49,7 @@ public class CloudflaredTunnelModeTests
         Assert.DoesNotContain("TUNNEL_ID", service);
         Assert.Contains("- ./cloudflared/config.yml:/etc/cloudflared/config.yml:ro", service);
         Assert.Contains("- ${CONFIG_ROOT}/cloudflared/credentials.json:/etc/cloudflared/credentials.json:ro", service);
-        Assert.Equal(ExpectedConfig(result.Application!.Model), await File.ReadAllTextAsync(temp.Combine("cloudflared", "config.yml")));
+        Assert.Equal(ExpectedConfig(await AppHostRunner.BuildDefaultStackAsync(s_local)), await File.ReadAllTextAsync(temp.Combine("cloudflared", "config.yml")));
         Assert.Contains("media.example.org", await File.ReadAllTextAsync(temp.Combine("cloudflared", "config.yml")));
         var prepare = await File.ReadAllTextAsync(temp.Combine("prepare-host.sh"));
         Assert.Contains("[ -f \"${CONFIG_ROOT}/cloudflared/credentials.json\" ]", prepare);
@@ -70,11 +67,11 @@ public class CloudflaredTunnelModeTests
         var credentials = Path.Combine(Directory.CreateDirectory(Path.Combine(configRoot, "cloudflared")).FullName, "credentials.json");
         await File.WriteAllTextAsync(credentials, "{}");
         File.SetUnixFileMode(credentials, UnixFileMode.UserRead);
-        var app = await AppHostRunner.BuildDefaultStackAsync(new Dictionary<string, string?>(s_local) { ["Parameters:config-root"] = configRoot });
-        var values = new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, store: null);
-        var run = new RunContext("servarr", "s", values, app.Builder.AppHostDirectory, new Dictionary<(string, string), int>());
+        var stack = await AppHostRunner.BuildStackAsync(DistributedApplicationOperation.Run,
+            new Dictionary<string, string?>(s_local) { ["Parameters:config-root"] = configRoot });
+        var run = new RunContext(stack.Values, stack.Builder.AppHostDirectory);
 
-        var given = HostFolders.GiveSecretFiles(app.Model, run);
+        var given = HostFolders.GiveSecretFiles(stack.Model, run);
 
         Assert.Equal([credentials], given);
         Assert.Equal($"{CloudflaredBuilderExtensions.ImageUserId}", DockerEngine.Run("stat", ["-c", "%u", credentials], TimeSpan.FromSeconds(10)).StandardOutput.Trim());
@@ -85,14 +82,17 @@ public class CloudflaredTunnelModeTests
     public async Task TheHostIsReachableAsHostDockerInternalInComposeAndRunMode()
     {
         using var temp = new TempDirectory();
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
-        Assert.True(result.ExitCode == 0, result.Error);
+        var result = await AppHostRunner.PublishAsync("publish-compose", temp.Path);
+        Assert.True(result.ExitCode == 0, result.Log);
 
         var compose = await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml"));
         var service = compose[compose.IndexOf("  cloudflared:", StringComparison.Ordinal)..];
         Assert.Contains("    extra_hosts:\n    - host.docker.internal:host-gateway\n", service[..service.IndexOf("\n  uptime-kuma:", StringComparison.Ordinal)]);
-        var cloudflared = result.Application!.Model.Containers.Single(c => c.Name == "cloudflared");
+        var stack = await AppHostRunner.BuildStackAsync(DistributedApplicationOperation.Run);
+        var cloudflared = stack.Container("cloudflared");
         Assert.Contains(cloudflared.Annotations.OfType<HostAliasAnnotation>(), h => h is { Hostname: "host.docker.internal", Address: "host-gateway" });
+        var args = DockerRunArguments.For(cloudflared, new RunContext(stack.Values, stack.Builder.AppHostDirectory));
+        Assert.Contains("--add-host host.docker.internal:host-gateway", string.Join(' ', args));
     }
 
     [KubernetesToolsFact]
@@ -100,12 +100,11 @@ public class CloudflaredTunnelModeTests
     {
         KubernetesTools.Require();
         using var temp = new TempDirectory();
-        string[] args = ["publish", "--publisher", "kubernetes", "--output-path", temp.Path];
-        Assert.Equal(0, (await AppHostRunner.RunAsync(args, s_local)).ExitCode);
+        Assert.Equal(0, (await AppHostRunner.PublishAsync("publish-kubernetes", temp.Path, s_local)).ExitCode);
         var credentials = temp.Combine("secret-files", "cloudflared", "credentials.json");
         await File.WriteAllTextAsync(credentials, "{\"TunnelSecret\":\"canary-tunnel-secret\"}");
-        var again = await AppHostRunner.RunAsync(args, s_local);
-        Assert.True(again.ExitCode == 0, again.Error);
+        var again = await AppHostRunner.PublishAsync("publish-kubernetes", temp.Path, s_local);
+        Assert.True(again.ExitCode == 0, again.Log);
 
         Assert.Equal("{\"TunnelSecret\":\"canary-tunnel-secret\"}", await File.ReadAllTextAsync(credentials));
         if (!OperatingSystem.IsWindows())
@@ -113,7 +112,7 @@ public class CloudflaredTunnelModeTests
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(credentials));
         }
 
-        Assert.Equal(ExpectedConfig(again.Application!.Model), await File.ReadAllTextAsync(temp.Combine("files", "cloudflared", "config.yml")));
+        Assert.Equal(ExpectedConfig(await AppHostRunner.BuildDefaultStackAsync(s_local)), await File.ReadAllTextAsync(temp.Combine("files", "cloudflared", "config.yml")));
         KubernetesTools.AssertValid(temp.Path);
         var built = KubernetesTools.Kustomize(temp.Path);
         Assert.True(built.ExitCode == 0, built.StandardError);
@@ -126,31 +125,37 @@ public class CloudflaredTunnelModeTests
     }
 
     [Fact]
-    public async Task RunModeMountsTheWrittenConfigReadOnlyAndAChangedHostnameRecreatesTheContainer()
+    public async Task RunModeMountsTheWrittenConfigReadOnlyAndAChangedHostnameReachesTheNextRun()
     {
         using var temp = new TempDirectory();
-        var configuration = new Dictionary<string, string?>(s_local) { ["Parameters:config-root"] = temp.Path };
-        var app = (await AppHostRunner.RunAsync(["run"], configuration, skipRun: true)).Application!;
-        var run = new RunContext("servarr", "s1", new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, store: null),
-            app.Builder.AppHostDirectory, new Dictionary<(string, string), int>());
-        var cloudflared = app.Model.Containers.Single(c => c.Name == "cloudflared");
+        var configuration = new Dictionary<string, string?>(s_local)
+        {
+            ["Parameters:config-root"] = temp.Combine("config"),
+            ["Parameters:media-root"] = temp.Combine("media"),
+        };
+        var stack = await AppHostRunner.BuildStackAsync(DistributedApplicationOperation.Run, configuration);
+        var run = new RunContext(stack.Values, stack.Builder.AppHostDirectory);
+        var cloudflared = stack.Container("cloudflared");
 
-        var written = await GeneratedFiles.WriteAsync(app.Model, run, cloudflared, CancellationToken.None);
-        var spec = ContainerSpecMapper.Map(cloudflared, app.Model, run).Parameters;
+        await RunPreparation.PrepareAsync(stack.Model, run, CancellationToken.None);
 
-        Assert.Equal([Path.Combine(temp.Path, "cloudflared", "config.yml")], written);
-        Assert.Equal(ExpectedConfig(app.Model), await File.ReadAllTextAsync(written[0]));
-        var config = Assert.Single(spec.HostConfig.Mounts, m => m.Target == CloudflaredIngress.ConfigPath);
-        Assert.True(config.ReadOnly);
-        Assert.Equal(written[0], config.Source);
-        Assert.True(Assert.Single(spec.HostConfig.Mounts, m => m.Target == CloudflaredIngress.CredentialsPath).ReadOnly);
-        Assert.Equal(["tunnel", "--config", CloudflaredIngress.ConfigPath, "run"], spec.Cmd);
+        var written = Path.Combine(temp.Path, "config", "cloudflared", "config.yml");
+        Assert.Equal(ExpectedConfig(stack.Model), await File.ReadAllTextAsync(written));
+        var mounts = cloudflared.Annotations.OfType<ContainerMountAnnotation>().ToList();
+        var config = Assert.Single(mounts, m => m.Target == CloudflaredIngress.ConfigPath);
+        Assert.True(config.IsReadOnly);
+        Assert.Equal(written, config.Source);
+        Assert.True(Assert.Single(mounts, m => m.Target == CloudflaredIngress.CredentialsPath).IsReadOnly);
+        Assert.Equal(["tunnel", "--config", CloudflaredIngress.ConfigPath, "run"], cloudflared.GetArgs(ServarrExecution.Run).Select(a => a.Render(_ => "?")));
 
-        var renamed = (await AppHostRunner.RunAsync(["run"], new Dictionary<string, string?>(configuration) { ["Parameters:domain"] = "other.example.org" }, skipRun: true)).Application!;
-        var renamedRun = new RunContext("servarr", "s1", new ParameterValues(renamed.Builder.Configuration, renamed.Builder.ExecutionContext, store: null),
-            renamed.Builder.AppHostDirectory, new Dictionary<(string, string), int>());
-        var renamedSpec = ContainerSpecMapper.Map(renamed.Model.Containers.Single(c => c.Name == "cloudflared"), renamed.Model, renamedRun);
-        Assert.NotEqual(spec.Labels[ServarrLabels.SpecHash], renamedSpec.Parameters.Labels[ServarrLabels.SpecHash]);
+        // Session containers are created anew on every run, and the config is rewritten before they start.
+        Assert.Equal(ContainerLifetime.Session, cloudflared.GetLifetime());
+        var renamed = await AppHostRunner.BuildStackAsync(DistributedApplicationOperation.Run,
+            new Dictionary<string, string?>(configuration) { ["Parameters:domain"] = "other.example.org" });
+        await RunPreparation.PrepareAsync(renamed.Model, new RunContext(renamed.Values, renamed.Builder.AppHostDirectory), CancellationToken.None);
+        var rewritten = await File.ReadAllTextAsync(written);
+        Assert.Contains("hostname: plex.other.example.org", rewritten);
+        Assert.DoesNotContain("media.example.org", rewritten);
     }
 
     [Fact]
@@ -158,7 +163,7 @@ public class CloudflaredTunnelModeTests
     {
         var builder = TestAppBuilder.Create(DistributedApplicationOperation.Run, new Dictionary<string, string?> { ["Parameters:domain"] = "example.com" });
         var host = builder.AddHost();
-        builder.AddCloudflared("cloudflared", builder.AddParameter("domain")).WithLocalTunnel(builder.AddParameter("tunnel-id", defaultValue: "id"), host);
+        builder.AddCloudflared("cloudflared", builder.AddParameter("domain")).WithLocalTunnel(builder.AddParameter("tunnel-id", "id", publishValueAsDefault: true), host);
 
         Assert.Contains("resource 'cloudflared': secret file /srv/servarr/config/cloudflared/credentials.json (mounted at /etc/cloudflared/credentials.json) does not exist; put the file there before running (Servarr never creates or prints secrets)",
             builder.Problems(publisher: null));
@@ -170,7 +175,7 @@ public class CloudflaredTunnelModeTests
         var builder = TestAppBuilder.Create(DistributedApplicationOperation.Publish);
         var host = builder.AddHost();
         builder.AddCloudflared("edge-a", builder.AddParameter("domain"));
-        builder.AddCloudflared("edge-b", builder.AddParameter("domain-b")).WithLocalTunnel(builder.AddParameter("tunnel-id", defaultValue: "id"), host);
+        builder.AddCloudflared("edge-b", builder.AddParameter("domain-b")).WithLocalTunnel(builder.AddParameter("tunnel-id", "id", publishValueAsDefault: true), host);
 
         var problems = builder.Problems(publisher: "compose");
 
@@ -181,10 +186,12 @@ public class CloudflaredTunnelModeTests
     [Fact]
     public async Task AnUnknownModeIsOneLineNamingTheFix()
     {
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "manifest", "--output-path", "unused.json"],
+        using var temp = new TempDirectory();
+        var result = await AppHostRunner.PublishAsync("publish-compose", temp.Path,
             new Dictionary<string, string?> { ["Parameters:tunnel-mode"] = "tunnel" });
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("resource 'cloudflared': parameter 'tunnel-mode' is 'tunnel'; set Parameters:tunnel-mode to 'remote' (token, ingress kept in Cloudflare) or 'local' (config.yml from the model)", result.Error);
+        Assert.Contains("resource 'cloudflared': parameter 'tunnel-mode' is 'tunnel'; set Parameters:tunnel-mode to 'remote' (token, ingress kept in Cloudflare) or 'local' (config.yml from the model)", result.Log);
+        Assert.False(File.Exists(temp.Combine("docker-compose.yaml")));
     }
 }

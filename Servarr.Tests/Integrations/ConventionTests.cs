@@ -7,14 +7,14 @@ namespace Servarr.Tests.Integrations;
 /// <summary>Rules every integration follows, checked by reflection so a new one cannot forget them.</summary>
 public class ConventionTests
 {
-    private static readonly Assembly s_hosting = typeof(DistributedApplication).Assembly;
+    private static readonly Assembly s_hosting = typeof(ServarrBuilderExtensions).Assembly;
 
     private static IEnumerable<Type> ImageTagClasses => s_hosting.GetTypes().Where(t => t.Name.EndsWith("ContainerImageTags", StringComparison.Ordinal));
 
     [Fact]
     public void EveryIntegrationPinsItsImageInOnePlaceAndNeverToLatest()
     {
-        Assert.Equal(16, ImageTagClasses.Count()); // the 15 containers and the dashboard run mode starts
+        Assert.Equal(15, ImageTagClasses.Count()); // the 15 containers (the dashboard is Aspire's own now)
         foreach (var type in ImageTagClasses)
         {
             var fields = type.GetFields(BindingFlags.Public | BindingFlags.Static).ToDictionary(f => f.Name, f => (string?)f.GetRawConstantValue());

@@ -31,12 +31,12 @@ public class IntegrationFactsTests
     [MemberData(nameof(Apps))]
     public async Task DefaultStackAppsCarryTheirFacts(string name, Expectation expected)
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var resource = app.Model.Containers.Single(c => c.Name == name);
-        var env = EnvironmentEvaluator.Evaluate(resource, app.Builder.ExecutionContext).ToDictionary(e => e.Key, e => e.Value);
+        var env = EnvironmentEvaluator.Evaluate(resource, ServarrExecution.Publish).ToDictionary(e => e.Key, e => e.Value);
 
         Assert.Equal(expected.Image, resource.GetImage()!.Reference);
-        Assert.Equal(expected.Port == 0 ? [] : [expected.Port], resource.GetEndpoints().Take(1).Select(e => e.TargetPort!.Value));
+        Assert.Equal(expected.Port == 0 ? [] : [expected.Port], resource.GetEndpointAnnotations().Take(1).Select(e => e.TargetPort!.Value));
         Assert.Equal(expected.HealthPath, resource.Annotations.OfType<HttpHealthCheckAnnotation>().SingleOrDefault()?.Path);
         Assert.True(resource.Annotations.Any(a => a is ContainerHealthCheckAnnotation or ImageHealthCheckAnnotation), $"{name} has no container health check");
         if (expected.ConfigTarget.Length > 0)
@@ -66,7 +66,7 @@ public class IntegrationFactsTests
     [Fact]
     public async Task GluetunIsTheVpnGatewayWithItsPrivilegesAndOnlyDownloadersAreBehindIt()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var gluetun = app.Model.Containers.Single(c => c.Name == "gluetun");
 
         Assert.IsAssignableFrom<IVpnGatewayResource>(gluetun);
@@ -78,9 +78,9 @@ public class IntegrationFactsTests
     [Fact]
     public async Task OnlyPlexAsksForAHostPortAndPlexLibraryIsReadOnly()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
 
-        var published = app.Model.Containers.SelectMany(c => c.GetEndpoints().Where(e => e.Port is not null).Select(e => $"{c.Name}:{e.Port}"));
+        var published = app.Model.Containers.SelectMany(c => c.GetEndpointAnnotations().Where(e => e.Port is not null).Select(e => $"{c.Name}:{e.Port}"));
 
         Assert.Equal(["plex:32400"], published);
         Assert.True(app.Model.Containers.Single(c => c.Name == "plex").GetMounts().Single(m => m.Purpose == ContainerMountPurpose.Media).IsReadOnly);
@@ -89,7 +89,7 @@ public class IntegrationFactsTests
     [Fact]
     public async Task KopiaBacksUpEveryOtherAppsConfigReadOnly()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var kopia = app.Model.Containers.Single(c => c.Name == "kopia");
         var withConfig = app.Model.Containers.Where(c => c != kopia && c.GetMounts().Any(m => m.Purpose == ContainerMountPurpose.Config)).Select(c => c.Name);
 

@@ -41,7 +41,7 @@ public partial class UpstreamFactsTests
     public async Task TheFactsAreCitedAndTheModelMatchesThem(string folder, string resourceName)
     {
         var facts = Read(folder);
-        var app = await AppHostRunner.BuildDefaultStackAsync(new Dictionary<string, string?>
+        var app = await AppHostRunner.BuildStackAsync(configuration: new Dictionary<string, string?>
         {
             ["Parameters:pushbullet-access-token"] = "x", // so every optional variable is set
             ["Parameters:lan-address"] = "192.168.1.10",
@@ -58,7 +58,7 @@ public partial class UpstreamFactsTests
         Assert.Matches(One("tag format")!, image.Tag);
 
         var ports = All("port").Select(int.Parse).ToList();
-        Assert.All(resource.GetEndpoints(), e => Assert.Contains(e.TargetPort!.Value, ports));
+        Assert.All(resource.GetEndpointAnnotations(), e => Assert.Contains(e.TargetPort!.Value, ports));
 
         if (resource.Annotations.OfType<HttpHealthCheckAnnotation>().SingleOrDefault() is { } http)
         {
@@ -80,7 +80,7 @@ public partial class UpstreamFactsTests
         }
 
         var cited = All("env").ToHashSet(StringComparer.Ordinal);
-        var set = EnvironmentEvaluator.Evaluate(resource, app.Builder.ExecutionContext).Select(e => e.Key).ToList();
+        var set = EnvironmentEvaluator.Evaluate(resource, ServarrExecution.Publish).Select(e => e.Key).ToList();
         var uncited = set.Where(v => !cited.Contains(v)).ToList();
         Assert.True(uncited.Count == 0, $"{folder}: the model sets {string.Join(", ", uncited)}, which {folder}/UPSTREAM.md does not cite: read where the app reads it, or stop setting it");
     }

@@ -13,9 +13,9 @@ public class WatchtowerTests
     [Fact]
     public async Task WatchtowerRunsInLabelEnableModeOnAScheduleAndCleansUp()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var watchtower = app.Model.Containers.Single(c => c is WatchtowerResource);
-        var env = EnvironmentEvaluator.Evaluate(watchtower, app.Builder.ExecutionContext).ToDictionary(e => e.Key, e => e.Value.Render(_ => "?"));
+        var env = EnvironmentEvaluator.Evaluate(watchtower, ServarrExecution.Publish).ToDictionary(e => e.Key, e => e.Value.Render(_ => "?"));
 
         Assert.Equal("true", env["WATCHTOWER_LABEL_ENABLE"]);
         Assert.Equal("true", env["WATCHTOWER_CLEANUP"]);
@@ -26,7 +26,7 @@ public class WatchtowerTests
     [Fact]
     public async Task ExactlyTheOptedInAppsCarryTheEnableLabel()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
 
         var labelled = app.Model.Containers.Where(c => Label(c, AutoUpdateAnnotation.EnableLabel) == "true").Select(c => c.Name).Order().ToList();
         var optedIn = app.Model.Containers.Where(c => c.Annotations.OfType<AutoUpdateAnnotation>().Any()).Select(c => c.Name).Order().ToList();

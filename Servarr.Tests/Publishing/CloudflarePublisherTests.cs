@@ -9,8 +9,8 @@ public class CloudflarePublisherTests
     public async Task DefaultStackTerraformMatchesTheReviewedGoldenFiles()
     {
         using var temp = new TempDirectory();
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "cloudflare", "--output-path", temp.Path]);
-        Assert.True(result.ExitCode == 0, result.Error);
+        var result = await AppHostRunner.PublishAsync("publish-cloudflare", temp.Path);
+        Assert.True(result.ExitCode == 0, result.Log);
 
         var files = Directory.GetFiles(temp.Path).Order(StringComparer.Ordinal).ToList();
         foreach (var file in files)
@@ -80,8 +80,8 @@ public class CloudflarePublisherTests
     private static async Task<TempDirectory> PublishAsync()
     {
         var temp = new TempDirectory();
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "cloudflare", "--output-path", temp.Path]);
-        Assert.True(result.ExitCode == 0, result.Error);
+        var result = await AppHostRunner.PublishAsync("publish-cloudflare", temp.Path);
+        Assert.True(result.ExitCode == 0, result.Log);
         return temp;
     }
 

@@ -13,9 +13,9 @@ public class ComposePublisherTests
     {
         using var temp = new TempDirectory();
 
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
+        var result = await AppHostRunner.PublishAsync("publish-compose", temp.Path);
 
-        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(result.ExitCode == 0, result.Log);
         Golden.AssertMatches(await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml")), "Servarr.Tests/Publishing/Expected/default-stack.docker-compose.yaml");
         Golden.AssertMatches(await File.ReadAllTextAsync(temp.Combine(".env")), "Servarr.Tests/Publishing/Expected/default-stack.env");
         Golden.AssertMatches(await File.ReadAllTextAsync(temp.Combine("prepare-host.sh")), "Servarr.Tests/Publishing/Expected/default-stack.prepare-host.sh");
@@ -25,7 +25,7 @@ public class ComposePublisherTests
     public async Task DefaultStackComposeFileIsValidAgainstTheComposeSpec()
     {
         using var temp = new TempDirectory();
-        await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
+        Assert.Equal(0, (await AppHostRunner.PublishAsync("publish-compose", temp.Path)).ExitCode);
 
         await SchemaAssert.ValidComposeAsync(await File.ReadAllTextAsync(temp.Combine("docker-compose.yaml")));
     }
@@ -62,7 +62,7 @@ public class ComposePublisherTests
     [Fact]
     public async Task EveryServiceHasAHealthcheckOrKeepsTheImageOneAndRestartsAlways()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var file = BuildFile(app);
 
         foreach (var container in app.Model.Containers)
@@ -110,7 +110,7 @@ public class ComposePublisherTests
     public void LiteralDollarSignsAreEscapedAndParametersBecomePlaceholders()
     {
         var builder = TestAppBuilder.Create();
-        var tz = builder.AddParameter("tz", defaultValue: "Etc/UTC");
+        var tz = builder.AddParameter("tz", "Etc/UTC", publishValueAsDefault: true);
         builder.AddContainer("app", "docker.io/library/app", "1.0").WithEnvironment("PROMPT", "$HOME").WithEnvironment("TZ_LINE", $"zone={tz}");
 
         var environment = ComposePublisher.BuildFile(Context(builder), "/tmp/out").Services["app"].Environment!;
@@ -142,9 +142,9 @@ public class ComposePublisherTests
         using var temp = new TempDirectory();
         await File.WriteAllTextAsync(temp.Combine(".env"), "TZ=Europe/Amsterdam\nWIREGUARD_PRIVATE_KEY=kept-secret\nMY_OWN=1\nPUID=\n");
 
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path]);
+        var result = await AppHostRunner.PublishAsync("publish-compose", temp.Path);
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Log);
         var env = await File.ReadAllTextAsync(temp.Combine(".env"));
         Assert.Contains("\nTZ=Europe/Amsterdam\n", env);
         Assert.Contains("\nWIREGUARD_PRIVATE_KEY=kept-secret\n", env);
@@ -158,22 +158,21 @@ public class ComposePublisherTests
     }
 
     /// <summary>The compose variants a user can publish from the default stack, each checked by docker-compose itself.</summary>
-    public static TheoryData<string, string[], Dictionary<string, string?>> Variants => new()
+    public static TheoryData<string, Dictionary<string, string?>> Variants => new()
     {
-        { "default", [], new() },
-        { "with the dashboard", ["--with-dashboard"], new() },
-        { "local tunnel", [], new() { ["Parameters:tunnel-mode"] = "local", ["Parameters:tunnel-id"] = "6ff42ae2-765d-4adf-8112-31c55c1551ef" } },
-        { "LAN address and alerts", [], new() { ["Parameters:lan-address"] = "192.168.1.10", ["Parameters:pushbullet-access-token"] = "o.token" } },
+        { "default", new() },
+        { "local tunnel", new() { ["Parameters:tunnel-mode"] = "local", ["Parameters:tunnel-id"] = "6ff42ae2-765d-4adf-8112-31c55c1551ef" } },
+        { "LAN address and alerts", new() { ["Parameters:lan-address"] = "192.168.1.10", ["Parameters:pushbullet-access-token"] = "o.token" } },
     };
 
     [DockerTheory]
     [MemberData(nameof(Variants))]
-    public async Task DockerComposeAcceptsEveryVariantOnceTheSecretsAreFilledIn(string variant, string[] args, Dictionary<string, string?> configuration)
+    public async Task DockerComposeAcceptsEveryVariantOnceTheSecretsAreFilledIn(string variant, Dictionary<string, string?> configuration)
     {
         DockerEngine.RequireAvailable();
         using var temp = new TempDirectory();
-        var published = await AppHostRunner.RunAsync(["publish", "--publisher", "compose", "--output-path", temp.Path, .. args], configuration);
-        Assert.True(published.ExitCode == 0, $"{variant}: {published.Error}");
+        var published = await AppHostRunner.PublishAsync("publish-compose", temp.Path, configuration);
+        Assert.True(published.ExitCode == 0, $"{variant}: {published.Log}");
 
         var unfilled = DockerEngine.Run("docker-compose", ["config", "--quiet"], TimeSpan.FromSeconds(60), temp.Path);
         EnvFileEditor.FillEmptyValues(temp.Combine(".env"), key => $"value-of-{key.ToLowerInvariant()}");
@@ -186,14 +185,13 @@ public class ComposePublisherTests
     }
 
     private static PublishContext Context(IDistributedApplicationBuilder builder) =>
-        new(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+        new(builder.BuildModel(), builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
 
-    private static async Task<ComposeFile> BuildDefaultStackFileAsync() => BuildFile(await AppHostRunner.BuildDefaultStackAsync());
+    private static async Task<ComposeFile> BuildDefaultStackFileAsync() => BuildFile(await AppHostRunner.BuildStackAsync());
 
-    private static ComposeFile BuildFile(DistributedApplication app)
+    private static ComposeFile BuildFile(AppHostRunner.Stack app)
     {
-        var values = new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, null);
-        var context = new PublishContext(app.Model, app.Builder.ExecutionContext, values, app.Builder.AppHostDirectory, "/tmp/out");
+        var context = new PublishContext(app.Model, app.Builder.ExecutionContext, app.Values, app.Builder.AppHostDirectory, "/tmp/out");
         return ComposePublisher.BuildFile(context, "/tmp/out");
     }
 }

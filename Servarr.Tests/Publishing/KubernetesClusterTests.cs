@@ -17,8 +17,8 @@ public class KubernetesClusterTests
     private static async Task<TempDirectory> PublishAsync(Dictionary<string, string?>? configuration = null)
     {
         var temp = new TempDirectory();
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "kubernetes", "--output-path", temp.Path], configuration);
-        Assert.True(result.ExitCode == 0, result.Error);
+        var result = await AppHostRunner.PublishAsync("publish-kubernetes", temp.Path, configuration);
+        Assert.True(result.ExitCode == 0, result.Log);
         return temp;
     }
 
@@ -102,12 +102,12 @@ public class KubernetesClusterTests
         // same VPN, reaches its neighbours at localhost and everything else by Service name.
         var builder = TestAppBuilder.Create();
         var host = builder.AddHost();
-        var vpn = builder.AddGluetun("gluetun", host, builder.AddParameter("p", defaultValue: "x"), builder.AddParameter("k", secret: true), builder.AddParameter("a", defaultValue: "x"));
+        var vpn = builder.AddGluetun("gluetun", host, builder.AddParameter("p", "x", publishValueAsDefault: true), builder.AddParameter("k", secret: true), builder.AddParameter("a", "x", publishValueAsDefault: true));
         var qbittorrent = builder.AddQBittorrent("qbittorrent", host).WithVpn(vpn);
-        var plex = builder.AddPlex("plex", host, builder.AddParameter("claim", secret: true, defaultValue: ""));
+        var plex = builder.AddPlex("plex", host, builder.AddOptionalParameter("claim", secret: true));
         builder.AddContainer("client", "docker.io/library/client", "1.0").WithVpn(vpn).WithReference(qbittorrent).WithReference(plex);
         builder.AddContainer("outside", "docker.io/library/client", "1.0").WithReference(qbittorrent);
-        var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+        var context = new PublishContext(builder.BuildModel(), builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
         var files = KubernetesPublisher.Render(context, new KubernetesOptions()).ToDictionary(f => f.Name, f => f.Content);
         Assert.Contains("- name: QBITTORRENT_HTTP\n          value: http://localhost:8080\n", files["gluetun.yaml"]);
         Assert.DoesNotContain("value: http://gluetun:", files["gluetun.yaml"]);
@@ -126,11 +126,10 @@ public class KubernetesClusterTests
     {
         using var temp = new TempDirectory();
 
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "kubernetes", "--output-path", temp.Path],
-            new Dictionary<string, string?> { [$"Kubernetes:{option}"] = value });
+        var result = await AppHostRunner.PublishAsync("publish-kubernetes", temp.Path, new Dictionary<string, string?> { [$"Kubernetes:{option}"] = value });
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Equal($"error: Kubernetes:{option} is '{value}'; {fix}", result.Error.Trim());
+        Assert.Contains($"Kubernetes:{option} is '{value}'; {fix}", result.Log);
     }
 
     [Fact]
@@ -161,7 +160,7 @@ public class KubernetesClusterTests
         var key = $"kuma.{new string('a', 60)}.http.name";
         builder.AddContainer("app", "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 80).WaitFor(db)
             .WithVolume(new string('v', 62) + "-data", "/data").WithLabel(key, "x").WithLabel("team", "media");
-        var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+        var context = new PublishContext(builder.BuildModel(), builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
 
         var files = KubernetesPublisher.Render(context, new KubernetesOptions());
 

@@ -106,7 +106,7 @@ public class KubernetesNamesTests
         var gateway = new ContainerResource("gluetun");
         var app = new ContainerResource("qbittorrent");
         var twin = new ContainerResource("qbittorrent-two");
-        EndpointAnnotation Endpoint(string name, int port) => new(name, "http", EndpointProtocol.Tcp, port);
+        EndpointAnnotation Endpoint(string name, int port) => new(System.Net.Sockets.ProtocolType.Tcp, "http", name: name, targetPort: port);
         var listeners = new (ContainerResource, EndpointAnnotation)[]
         {
             (gateway, Endpoint("control", 8000)), (app, Endpoint("http", 8080)), (app, Endpoint("torrent-udp", 6881)),

@@ -15,8 +15,8 @@ public class KubernetesPublisherTests
     private static async Task<(TempDirectory Temp, AppHostRunner.Result Result)> PublishAsync(Dictionary<string, string?>? configuration = null)
     {
         var temp = new TempDirectory();
-        var result = await AppHostRunner.RunAsync(["publish", "--publisher", "kubernetes", "--output-path", temp.Path], configuration);
-        Assert.True(result.ExitCode == 0, result.Error);
+        var result = await AppHostRunner.PublishAsync("publish-kubernetes", temp.Path, configuration);
+        Assert.True(result.ExitCode == 0, result.Log);
         return (temp, result);
     }
 
@@ -95,10 +95,10 @@ public class KubernetesPublisherTests
         Assert.Contains("claimName: sonarr-config", File.ReadAllText(Path.Combine(temp.Path, "kopia.yaml")));
         Assert.Contains("namespace: media", File.ReadAllText(Path.Combine(temp.Path, "kustomization.yaml")));
 
-        var bad = await AppHostRunner.RunAsync(["publish", "--publisher", "kubernetes", "--output-path", temp.Combine("x")],
-            new Dictionary<string, string?> { ["Kubernetes:Storage"] = "nfs" });
+        var bad = await AppHostRunner.PublishAsync("publish-kubernetes", temp.Combine("x"), new Dictionary<string, string?> { ["Kubernetes:Storage"] = "nfs" });
         Assert.NotEqual(0, bad.ExitCode);
-        Assert.Equal("error: Kubernetes:Storage is 'nfs'; use hostPath or pvc", bad.Error.Trim());
+        Assert.Contains("Kubernetes:Storage is 'nfs'; use hostPath or pvc", bad.Log);
+        Assert.False(Directory.Exists(temp.Combine("x")) && Directory.EnumerateFiles(temp.Combine("x")).Any());
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class KubernetesPublisherTests
         var builder = TestAppBuilder.Create();
         var db = builder.AddContainer("db", "docker.io/library/db", "1.0").WithHttpEndpoint(targetPort: 80);
         builder.AddContainer("app", "docker.io/library/app", "1.0").WaitForCompletion(db);
-        var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+        var context = new PublishContext(builder.BuildModel(), builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
         var refused = Assert.Throws<ServarrException>(() => KubernetesPublisher.Render(context, new KubernetesOptions()));
         Assert.Equal("resource 'db': WaitForCompletion has no Kubernetes equivalent Servarr maps yet; use WaitFor, or run it as a Job yourself via PublishAsKubernetes", refused.Message);
     }
@@ -127,7 +127,7 @@ public class KubernetesPublisherTests
         builder.AddContainer("app", "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 80).WithLabel("team", "media")
             .PublishAsKubernetes((_, objects) => objects.OfType<k8s.Models.V1Deployment>().Single().Spec.Template.Spec.NodeSelector =
                 new Dictionary<string, string> { ["disk"] = "ssd" });
-        var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+        var context = new PublishContext(builder.BuildModel(), builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
 
         var app = KubernetesPublisher.Render(context, new KubernetesOptions()).Single(f => f.Name == "app.yaml").Content;
 
@@ -144,7 +144,7 @@ public class KubernetesPublisherTests
         Assert.Matches("(?m)^WIREGUARD_PRIVATE_KEY=$", File.ReadAllText(path));
         File.WriteAllText(path, File.ReadAllText(path).Replace("WIREGUARD_PRIVATE_KEY=", "WIREGUARD_PRIVATE_KEY=mine", StringComparison.Ordinal));
 
-        await AppHostRunner.RunAsync(["publish", "--publisher", "kubernetes", "--output-path", temp.Path]);
+        Assert.Equal(0, (await AppHostRunner.PublishAsync("publish-kubernetes", temp.Path)).ExitCode);
 
         Assert.Matches("(?m)^WIREGUARD_PRIVATE_KEY=mine$", File.ReadAllText(path));
         Assert.Matches("(?m)^TUNNEL_TOKEN=$", File.ReadAllText(path));
@@ -162,14 +162,14 @@ public class KubernetesPublisherRefusalTests
     {
         var builder = TestAppBuilder.Create();
         declare(builder);
-        var context = new PublishContext(builder.Build().Model, builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+        var context = new PublishContext(builder.BuildModel(), builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
         return Assert.Throws<ServarrException>(() => KubernetesPublisher.Render(context, new KubernetesOptions())).Message;
     }
 
     [Fact]
     public void AParameterInArgumentsIsRefused() => Assert.Equal(
         "resource 'app': an argument uses a parameter, which Kubernetes publishing cannot put in args; pass it as an environment variable",
-        Refusal(b => b.AddContainer("app", "docker.io/library/app", "1.0").WithArgs("--key", b.AddParameter("key", defaultValue: "k"))));
+        Refusal(b => b.AddContainer("app", "docker.io/library/app", "1.0").WithArgs("--key", b.AddParameter("key", "k", publishValueAsDefault: true))));
 
     [Fact]
     public void WaitingForAResourceWithoutAnEndpointIsRefused() => Assert.Equal(
@@ -179,5 +179,5 @@ public class KubernetesPublisherRefusalTests
     [Fact]
     public void ANonNumericUserIsRefused() => Assert.Equal(
         "resource 'app': user 'abc' is not a number; Kubernetes runs containers as numeric ids",
-        Refusal(b => b.AddContainer("app", "docker.io/library/app", "1.0").WithUser(b.AddParameter("u", defaultValue: "abc"), b.AddParameter("g", defaultValue: "1"))));
+        Refusal(b => b.AddContainer("app", "docker.io/library/app", "1.0").WithUser(b.AddParameter("u", "abc", publishValueAsDefault: true), b.AddParameter("g", "1", publishValueAsDefault: true))));
 }

@@ -1,7 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Servarr.Hosting.Lifecycle;
@@ -17,21 +16,69 @@ internal static class AppHostRunner
     /// <summary>What a publishing run did: its exit code (Aspire reports a failed step only through it) and its log.</summary>
     public sealed record Result(int ExitCode, string Log);
 
+    // Aspire.Hosting.Testing finds the AppHost's builder through a process-wide diagnostic listener: two AppHosts
+    // starting at once can take each other's builder (and configuration), so one is started at a time.
+    private static readonly SemaphoreSlim s_oneAtATime = new(1, 1);
+
+    /// <summary>
+    /// The AppHost's builder with <paramref name="configuration"/> given as command-line configuration, so Program.cs
+    /// sees it while it declares the model (choices such as tunnel-mode are read then), as `dotnet run -- --Key=value`.
+    /// </summary>
     public static async Task<IDistributedApplicationTestingBuilder> CreateAsync(string[] args, IDictionary<string, string?>? configuration = null)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Servarr_AppHost>(args, (options, _) => options.DisableDashboard = true);
-        builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
-        return builder;
+        // --clear-cache (Pipeline:ClearCache): Aspire's publishing pipeline would otherwise keep every parameter value in a deployment state file
+        // (~/.aspire/deployments/...) and read it back on the next run, so one test's configuration reached the next.
+        string[] all = [.. args, "--Pipeline:ClearCache=true", .. (configuration ?? new Dictionary<string, string?>()).Where(c => c.Value is not null).Select(c => $"--{c.Key}={c.Value}")];
+        return await DistributedApplicationTestingBuilder.CreateAsync<Projects.Servarr_AppHost>(all, (options, _) => options.DisableDashboard = true);
     }
 
     /// <summary>The default stack's model in publish mode, completed as before anything is published.</summary>
-    public static async Task<DistributedApplicationModel> BuildDefaultStackAsync(IDictionary<string, string?>? configuration = null)
+    public static async Task<DistributedApplicationModel> BuildDefaultStackAsync(IDictionary<string, string?>? configuration = null) =>
+        (await BuildStackAsync(DistributedApplicationOperation.Publish, configuration)).Model;
+
+    /// <summary>The default stack's builder and completed model in <paramref name="operation"/> mode (nothing is started).</summary>
+    public static async Task<Stack> BuildStackAsync(DistributedApplicationOperation operation = DistributedApplicationOperation.Publish,
+        IDictionary<string, string?>? configuration = null)
     {
-        var builder = await CreateAsync(["--operation", "publish", "--step", "publish-manifest"], configuration);
-        var app = await builder.BuildAsync();
-        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-        ModelCompletion.Complete(builder, model);
-        return model;
+        string[] args = operation == DistributedApplicationOperation.Publish ? ["--operation", "publish", "--step", "publish-manifest"] : [];
+        await s_oneAtATime.WaitAsync();
+        try
+        {
+            var builder = await CreateAsync(args, configuration);
+            var app = await builder.BuildAsync();
+            var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+            ModelCompletion.Complete(builder, model);
+            return new Stack(builder, model);
+        }
+        finally
+        {
+            s_oneAtATime.Release();
+        }
+    }
+
+    /// <summary>The default stack as built: the builder (configuration, execution context, AppHost folder) and its model.</summary>
+    public sealed record Stack(IDistributedApplicationBuilder Builder, DistributedApplicationModel Model)
+    {
+        /// <summary>Parameter values as the builder's configuration gives them.</summary>
+        public Servarr.Hosting.ParameterValues Values => new(Builder.Configuration, Builder.ExecutionContext);
+
+        /// <summary>The container called <paramref name="name"/>.</summary>
+        public ContainerResource Container(string name) => Model.Resources.OfType<ContainerResource>().Single(c => c.Name == name);
+    }
+
+    /// <summary>The default stack built for run mode (not started): the caller starts, waits for and disposes it.</summary>
+    public static async Task<DistributedApplication> BuildForRunAsync(IDictionary<string, string?> configuration, CancellationToken cancellationToken)
+    {
+        await s_oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var builder = await CreateAsync([], configuration);
+            return await builder.BuildAsync(cancellationToken);
+        }
+        finally
+        {
+            s_oneAtATime.Release();
+        }
     }
 
     /// <summary>Runs one publishing step (<c>publish-compose</c>, <c>publish-kubernetes</c>, ...) into <paramref name="outputPath"/>.</summary>
@@ -45,14 +92,17 @@ internal static class AppHostRunner
     public static async Task<Result> RunAsync(string[] args, IDictionary<string, string?>? configuration = null)
     {
         var log = new CapturedLog();
-        var builder = await CreateAsync([.. args, "--Pipeline:ClearCache=true"], configuration);
-        builder.Services.AddLogging(logging => logging.AddProvider(log));
+        await s_oneAtATime.WaitAsync();
         Environment.ExitCode = 0;
         try
         {
+            var builder = await CreateAsync(args, configuration);
+            builder.Services.AddLogging(logging => logging.AddProvider(log));
             await using var app = await builder.BuildAsync();
             await app.RunAsync();
-            return new Result(Environment.ExitCode, log.ToString());
+            // In-process, a failed step stops the host through a failed BackgroundService ("Pipeline execution failed")
+            // without setting the exit code the AppHost process would end with.
+            return new Result(Environment.ExitCode != 0 || log.PipelineFailed ? 1 : 0, log.ToString());
         }
         catch (Exception exception)
         {
@@ -61,6 +111,7 @@ internal static class AppHostRunner
         finally
         {
             Environment.ExitCode = 0;
+            s_oneAtATime.Release();
         }
     }
 
@@ -69,6 +120,9 @@ internal static class AppHostRunner
         private readonly System.Text.StringBuilder _text = new();
 
         public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        /// <summary>Whether Aspire logged a failed pipeline step or a host stopped by one.</summary>
+        public bool PipelineFailed { get; private set; }
 
         public void Dispose()
         {
@@ -92,6 +146,12 @@ internal static class AppHostRunner
             {
                 lock (owner._text)
                 {
+                    if (logLevel >= LogLevel.Error && (category.EndsWith("PipelineExecutor", StringComparison.Ordinal)
+                        || category == "Microsoft.Extensions.Hosting.Internal.Host"))
+                    {
+                        owner.PipelineFailed = true;
+                    }
+
                     owner._text.Append(logLevel).Append(' ').Append(category).Append(": ").AppendLine(formatter(state, exception));
                     if (exception is not null)
                     {

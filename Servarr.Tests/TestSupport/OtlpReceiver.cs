@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Servarr.Hosting.Orchestration;
 using Logs = Servarr.Tests.Otlp.Logs;
 using Metrics = Servarr.Tests.Otlp.Metrics;
 using Trace = Servarr.Tests.Otlp.Trace;
@@ -28,7 +27,7 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
     public static async Task<OtlpReceiver> StartAsync()
     {
-        var port = DevelopmentPorts.AnyFreePort([]);
+        var port = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
@@ -41,6 +40,13 @@ internal sealed class OtlpReceiver : IAsyncDisposable
         app.MapGrpcService<LogsReceiver>();
         await app.StartAsync();
         return new OtlpReceiver(app, port, store);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

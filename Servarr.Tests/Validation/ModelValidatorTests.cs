@@ -13,27 +13,19 @@ public class ModelValidatorTests
     public static TheoryData<string, Action<IDistributedApplicationBuilder>, string> Cases => new()
     {
         {
-            "invalid name", b => App(b, "Sonarr_4K"),
-            "resource 'Sonarr_4K': invalid name 'Sonarr_4K'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'sonarr-4k')"
-        },
-        {
-            "double hyphen", b => App(b, "my--app"),
-            "resource 'my--app': invalid name 'my--app'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'my-app')"
+            "invalid name", b => App(b, "Sonarr-4K"),
+            "resource 'Sonarr-4K': invalid name 'Sonarr-4K'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'sonarr-4k')"
         },
         {
             "too long", b => App(b, new string('a', 64)),
             $"resource '{new string('a', 64)}': invalid name '{new string('a', 64)}'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. '{new string('a', 63)}')"
         },
         {
-            "duplicate name", b => { App(b, "sonarr"); App(b, "sonarr"); },
-            "resource 'sonarr': the name is used by 2 resources; give each resource its own name"
-        },
-        {
             "cycle", b => { var x = App(b, "x"); var y = App(b, "y"); x.WaitFor(y); y.WithReference(x); },
             "resource 'x': dependency cycle x -> y -> x; remove one WithReference/WaitFor so the stack has a start order"
         },
         {
-            "reference outside the model", b => App(b).WithReference(b.CreateResourceBuilder(new ContainerResource("ghost")).WithHttpEndpoint(targetPort: 80).GetEndpoint()),
+            "reference outside the model", b => App(b).WithReference(b.CreateResourceBuilder(new ContainerResource("ghost")).WithHttpEndpoint(targetPort: 80).GetEndpoint("http")),
             "resource 'app': refers to 'ghost', which is not in the model; add it with builder.Add...(\"ghost\") or remove the reference"
         },
         {
@@ -63,7 +55,7 @@ public class ModelValidatorTests
         {
             "same port in one VPN namespace", b =>
             {
-                var vpn = b.AddGluetun("gluetun", b.AddHost(), b.AddParameter("p", defaultValue: "x"), b.AddParameter("k", secret: true, defaultValue: "x"), b.AddParameter("a", defaultValue: "x"));
+                var vpn = b.AddGluetun("gluetun", b.AddHost(), b.AddParameter("p", "x", publishValueAsDefault: true), b.AddParameter("k", "x", secret: true), b.AddParameter("a", "x", publishValueAsDefault: true));
                 App(b, "one").WithHttpEndpoint(targetPort: 8080).WithVpn(vpn);
                 App(b, "two").WithHttpEndpoint(targetPort: 8080).WithVpn(vpn);
             },
@@ -92,11 +84,13 @@ public class ModelValidatorTests
             "resource 'app': is behind the VPN 'gluetun' and cannot join network 'internal'; remove WithNetwork — put 'gluetun' on that network instead"
         },
         {
-            "empty bind source", b => App(b).WithBindMount("", "/config"),
+            // Aspire's WithBindMount(string) roots a relative source (even "") in the AppHost folder; an empty source can
+            // still come from Servarr's WithBindMount(ReferenceExpression).
+            "empty bind source", b => App(b).WithBindMount(ServarrExpressions.Literal(""), "/config"),
             "resource 'app': bind mount at /config has an empty source; pass the host path to WithBindMount"
         },
         {
-            "bind source from an empty parameter", b => App(b).WithBindMount(ReferenceExpression.Create($"{b.AddParameter("root", defaultValue: "")}/app"), "/config"),
+            "bind source from an empty parameter", b => App(b).WithBindMount(ReferenceExpression.Create($"{b.AddParameter("root", "", publishValueAsDefault: true)}/app"), "/config"),
             "resource 'app': bind mount at /config has an empty source because parameter 'root' is empty; set it to a host path (dotnet user-secrets set Parameters:root <path> --project Servarr.AppHost)"
         },
         {
@@ -128,7 +122,9 @@ public class ModelValidatorTests
             "resource 'app': its health check uses endpoint 'admin', which it does not have; add WithHttpEndpoint(name: \"admin\") or check an endpoint it has"
         },
         {
-            "duplicate endpoint name", b => App(b).WithHttpEndpoint(targetPort: 80).WithHttpEndpoint(targetPort: 81),
+            // Aspire's WithHttpEndpoint updates an endpoint of the same name; a second annotation can still be added directly.
+            "duplicate endpoint name", b => App(b).WithHttpEndpoint(targetPort: 80)
+                .WithAnnotation(new EndpointAnnotation(System.Net.Sockets.ProtocolType.Tcp, "http", name: "http", targetPort: 81), ResourceAnnotationMutationBehavior.Append),
             "resource 'app': endpoint name 'http' is used 2 times; pass a distinct name: to each endpoint"
         },
         {
@@ -140,15 +136,16 @@ public class ModelValidatorTests
             "resource 'app': image 'docker.io/library/app:latest' uses tag 'latest', which changes under you; pin a version with .WithImageTag(\"<version>\")"
         },
         {
+            // Aspire gives an image without a tag the tag 'latest'.
             "missing tag", b => b.AddContainer("app", "docker.io/library/app"),
-            "resource 'app': image 'docker.io/library/app' has no tag; pin a version with .WithImageTag(\"<version>\")"
+            "resource 'app': image 'docker.io/library/app:latest' uses tag 'latest', which changes under you; pin a version with .WithImageTag(\"<version>\")"
         },
         {
-            "secret in an argument", b => App(b).WithArgs("--password", b.AddParameter("db-password", secret: true, defaultValue: "x")),
+            "secret in an argument", b => App(b).WithArgs("--password", b.AddParameter("db-password", "x", secret: true)),
             "resource 'app': secret parameter 'db-password' is used in an argument, where anyone can read it (docker inspect, ps); pass it through WithEnvironment instead"
         },
         {
-            "secret in a label", b => App(b).WithLabel("token", b.AddParameter("api-token", secret: true, defaultValue: "x")),
+            "secret in a label", b => App(b).WithLabel("token", b.AddParameter("api-token", "x", secret: true)),
             "resource 'app': secret parameter 'api-token' is used in label 'token', where anyone can read it (docker inspect, ps); pass it through WithEnvironment instead"
         },
         {
@@ -168,7 +165,7 @@ public class ModelValidatorTests
             "resource 'app': WithAutoUpdate() on image 'docker.io/library/app:1.0@sha256:0123456789abcdef', which is pinned by digest so Watchtower can never update it; remove .WithAutoUpdate() or pin a tag without @sha256:"
         },
         {
-            "refers to itself", b => { var a = App(b); a.WaitFor(a); },
+            "refers to itself", b => { var a = App(b); a.WithReference(a); },
             "resource 'app': refers to or waits for itself; remove that WithReference/WaitFor"
         },
     };
@@ -185,6 +182,26 @@ public class ModelValidatorTests
         Assert.True(problems.SequenceEqual(expected.Split('\n')), $"{@case}: expected exactly\n  {expected}\nbut got\n  {string.Join("\n  ", problems)}");
     }
 
+    /// <summary>Names and waits Aspire itself refuses when they are declared, before Servarr's validator runs.</summary>
+    public static TheoryData<string, Action<IDistributedApplicationBuilder>, string> RefusedByAspire => new()
+    {
+        { "double hyphen", b => App(b, "my--app"), "Resource name 'my--app' is invalid. Name cannot contain consecutive hyphens." },
+        { "underscore", b => App(b, "Sonarr_4K"), "Resource name 'Sonarr_4K' is invalid." },
+        { "duplicate name", b => { App(b, "sonarr"); App(b, "sonarr"); }, "with name 'sonarr' because resource of type" },
+        { "waits for itself", b => { var a = App(b); a.WaitFor(a); }, "The 'app' resource cannot wait for itself." },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedByAspire))]
+    public void AspireRefusesSomeBadInputWhenItIsDeclared(string @case, Action<IDistributedApplicationBuilder> declare, string expected)
+    {
+        var builder = TestAppBuilder.Create();
+
+        var refused = Assert.ThrowsAny<Exception>(() => declare(builder));
+
+        Assert.True(refused.Message.Contains(expected, StringComparison.Ordinal), $"{@case}: {refused.Message}");
+    }
+
     [Fact]
     public void AutoUpdateOnATagPinnedImageIsFine()
     {
@@ -196,21 +213,12 @@ public class ModelValidatorTests
     }
 
     [Fact]
-    public void UnknownPublisherIsReported()
-    {
-        var builder = TestAppBuilder.Create();
-        App(builder);
-
-        Assert.Equal(["--publisher: unknown publisher 'helm'; use --publisher manifest or --publisher compose or --publisher kubernetes or --publisher cloudflare (several: --publisher manifest,compose)"], builder.Problems("helm"));
-    }
-
-    [Fact]
     public void RequiredParameterWithoutValueInRunModeIsNoProblemWhatUsesItWaits()
     {
         var builder = TestAppBuilder.Create(DistributedApplicationOperation.Run);
         App(builder).WithEnvironment("KEY", builder.AddParameter("wireguard-private-key", secret: true));
 
-        Assert.Empty(builder.Problems()); // see ParameterGateTests: the resource waits with the command that sets it
+        Assert.Empty(builder.Problems()); // Aspire waits for the value (and asks for it) before it starts what uses it
     }
 
     [Fact]
@@ -240,20 +248,19 @@ public class ModelValidatorTests
     public void AllProblemsAreReportedTogether()
     {
         var builder = TestAppBuilder.Create();
-        builder.AddContainer("Bad Name", "docker.io/library/app", "latest").WithHttpEndpoint();
+        builder.AddContainer("BadName", "docker.io/library/app", "latest").WithHttpEndpoint();
 
         var problems = builder.Problems();
 
         Assert.Equal(3, problems.Count);
-        Assert.All(problems, p => Assert.StartsWith("resource 'Bad Name': ", p));
+        Assert.All(problems, p => Assert.StartsWith("resource 'BadName': ", p));
     }
 
     [Fact]
     public async Task TheDefaultStackIsValidForPublishing()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
-        var context = new Servarr.Hosting.Validation.ValidationContext(app.Model, app.Builder.ExecutionContext,
-            new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, null), "compose");
+        var app = await AppHostRunner.BuildStackAsync();
+        var context = new Servarr.Hosting.Validation.ValidationContext(app.Model, app.Builder.ExecutionContext, app.Values, "compose");
 
         Assert.Empty(Servarr.Hosting.Validation.ModelValidator.Validate(context));
     }
@@ -261,6 +268,6 @@ public class ModelValidatorTests
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDistributedApplicationBuilder, HostSettings> s_hosts = new();
 
     private static IResourceBuilder<GluetunResource> AddGluetun(IDistributedApplicationBuilder b, string name) =>
-        b.AddGluetun(name, s_hosts.GetValue(b, TestAppBuilder.AddHost), b.AddParameter($"{name}-provider", defaultValue: "x"),
-            b.AddParameter($"{name}-key", secret: true, defaultValue: "x"), b.AddParameter($"{name}-addresses", defaultValue: "x"));
+        b.AddGluetun(name, s_hosts.GetValue(b, TestAppBuilder.AddHost), b.AddParameter($"{name}-provider", "x", publishValueAsDefault: true),
+            b.AddParameter($"{name}-key", "x", secret: true), b.AddParameter($"{name}-addresses", "x", publishValueAsDefault: true));
 }

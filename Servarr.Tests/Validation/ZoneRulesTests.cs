@@ -19,7 +19,7 @@ public class ZoneRulesTests
     [Fact]
     public async Task TheDefaultStackKeepsTheTunnelOnEdgeAndTheVpnAppsWhereTheirGatewayIs()
     {
-        var model = (await AppHostRunner.BuildDefaultStackAsync()).Model;
+        var model = await AppHostRunner.BuildDefaultStackAsync();
         var zones = new NetworkZones(model);
         ContainerResource Get(string name) => model.Containers.Single(c => c.Name == name);
 
@@ -49,10 +49,11 @@ public class ZoneRulesTests
     public void AWaitAcrossZonesIsRefusedAndAnAppBehindAVpnIsFixedOnItsGateway()
     {
         var (builder, edge, internalZone) = Zoned();
-        var p = builder.AddParameter("p", defaultValue: "x");
-        var vpn = builder.AddGluetun("gluetun", builder.AddHost(), p, builder.AddParameter("k", secret: true, defaultValue: "x"), p).WithNetwork(internalZone);
+        var p = builder.AddParameter("p", "x", publishValueAsDefault: true);
+        var host = builder.AddHost();
+        var vpn = builder.AddGluetun("gluetun", host, p, builder.AddParameter("k", "x", secret: true), p).WithNetwork(internalZone);
         var web = App(builder, "web", 8080).WithNetwork(edge);
-        builder.AddSonarr("sonarr", builder.AddHost()).WithVpn(vpn).WaitFor(web);
+        builder.AddSonarr("sonarr", host).WithVpn(vpn).WaitFor(web);
 
         Assert.Contains("resource 'sonarr': waits for 'web' but they share no network ('sonarr' is on internal; 'web' is on edge); add .WithNetwork(edge) to 'gluetun'",
             builder.Problems());
@@ -63,8 +64,8 @@ public class ZoneRulesTests
     {
         var (builder, edge, internalZone) = Zoned();
         App(builder, "wiki", 3000).WithPublicHostname("wiki").WithNetwork(internalZone);
-        builder.AddCloudflared("cloudflared", builder.AddParameter("domain", defaultValue: "example.com"))
-            .WithRemoteTunnel(builder.AddParameter("token", secret: true, defaultValue: "t")).WithNetwork(edge);
+        builder.AddCloudflared("cloudflared", builder.AddParameter("domain", "example.com", publishValueAsDefault: true))
+            .WithRemoteTunnel(builder.AddParameter("token", "t", secret: true)).WithNetwork(edge);
 
         Assert.Equal(
             ["resource 'wiki': has a public hostname but tunnel 'cloudflared' cannot reach it ('cloudflared' is on edge, 'wiki' on internal); add .WithNetwork(edge) to 'wiki'"],
@@ -77,9 +78,9 @@ public class ZoneRulesTests
         var (builder, edge, internalZone) = Zoned();
         var host = builder.AddHost();
         var kuma = builder.AddUptimeKuma("uptime-kuma", host).WithNetwork(edge);
-        builder.AddAutoKuma("autokuma", host, kuma, builder.AddParameter("user", defaultValue: "admin"), builder.AddParameter("pw", secret: true, defaultValue: "x")).WithNetwork(edge);
-        App(builder, "api", 80).WithHttpHealthCheck("/health").WithNetwork(internalZone);
-        App(builder, "batch", 81).WithHttpHealthCheck("/health").WithNetwork(internalZone).WithoutMonitoring("checked by its own job");
+        builder.AddAutoKuma("autokuma", host, kuma, builder.AddParameter("user", "admin", publishValueAsDefault: true), builder.AddParameter("pw", "x", secret: true)).WithNetwork(edge);
+        App(builder, "api", 80).WithHealthPath("/health").WithNetwork(internalZone);
+        App(builder, "batch", 81).WithHealthPath("/health").WithNetwork(internalZone).WithoutMonitoring("checked by its own job");
 
         Assert.Equal(
             ["resource 'api': gets an HTTP monitor but 'uptime-kuma' cannot reach it ('uptime-kuma' is on edge, 'api' on internal); add .WithNetwork(internal) to 'uptime-kuma', or .WithoutMonitoring(\"why\") to 'api'"],

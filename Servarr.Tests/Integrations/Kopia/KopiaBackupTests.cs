@@ -1,7 +1,7 @@
 using Servarr.Hosting;
 using Servarr.Hosting.ApplicationModel;
 using Servarr.Hosting.Orchestration;
-using Servarr.Hosting.Orchestration.Docker;
+using Servarr.Hosting.Lifecycle;
 using Servarr.Tests.TestSupport;
 
 namespace Servarr.Tests.Integrations.Kopia;
@@ -14,7 +14,7 @@ public class KopiaBackupTests
     [Fact]
     public async Task EveryAppOfTheDefaultStackGetsASourcePolicyWithItsExcludes()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var kopia = app.Model.Containers.OfType<KopiaResource>().Single();
         var withConfig = app.Model.Containers.Where(c => c != kopia && c.GetMounts().Any(m => m.Purpose == ContainerMountPurpose.Config)).ToList();
         var script = StartupScript(kopia);
@@ -40,12 +40,11 @@ public class KopiaBackupTests
     [Fact]
     public async Task TheDefaultStacksStartUpScriptConnectsSetsPoliciesAndServes()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var kopia = app.Model.Containers.OfType<KopiaResource>().Single();
         var script = StartupScript(kopia);
 
-        Assert.True(kopia.TryGetLastAnnotation<EntrypointAnnotation>(out var entrypoint));
-        Assert.Equal("/bin/sh", entrypoint.Entrypoint);
+        Assert.Equal("/bin/sh", kopia.Entrypoint);
         Assert.Contains("if ! kopia repository connect s3 --bucket=\"$KOPIA_S3_BUCKET\" --endpoint=\"$KOPIA_S3_ENDPOINT\" --region=auto; then", script);
         Assert.Contains("  kopia repository create s3 --bucket=\"$KOPIA_S3_BUCKET\"", script);
         Assert.Contains("--snapshot-time=\"$SERVARR_BACKUP_TIME\"", script);
@@ -64,7 +63,7 @@ public class KopiaBackupTests
         builder.AddContainer("bazarr", "lscr.io/linuxserver/bazarr", "v1").WithConfigMount(host).WithBackupExcludes("log/", "cache/");
         builder.AddContainer("scratch", "busybox", "1").WithVolume("scratch", "/scratch");
 
-        builder.Build();
+        builder.BuildModel();
 
         var mount = Assert.Single(kopia.Resource.GetMounts(), m => m.Target.StartsWith("/data/", StringComparison.Ordinal));
         Assert.Equal(("/data/bazarr", true), (mount.Target, mount.IsReadOnly));
@@ -84,8 +83,8 @@ public class KopiaBackupTests
         var kopia = builder.AddKopia("kopia", host, builder.AddParameter("kopia-password", secret: true))
             .WithConfigBackupOf(sonarr).WithConfigBackups();
 
-        builder.Build();
-        builder.Build();
+        var model = builder.BuildModel();
+        ModelCompletion.Complete(builder, model); // a second completion (another event, a test) adds nothing
 
         Assert.Single(kopia.Resource.GetMounts(), m => m.Target == "/data/sonarr");
         Assert.Contains("servarr: no repository in the model", StartupScript(kopia.Resource));
@@ -114,25 +113,28 @@ public class KopiaBackupTests
     public async Task SecretsReachKopiaThroughItsEnvironmentAndNeverItsScript()
     {
         var configuration = StackParameters.Required.ToDictionary(n => $"Parameters:{n}", n => (string?)$"canary-{n}-77f3");
-        var app = (await AppHostRunner.RunAsync(["run"], configuration, skipRun: true)).Application!;
+        var app = await AppHostRunner.BuildStackAsync(DistributedApplicationOperation.Run, configuration);
         var kopia = app.Model.Containers.OfType<KopiaResource>().Single();
-        var values = new ParameterValues(app.Builder.Configuration, app.Builder.ExecutionContext, store: null);
-        var spec = ContainerSpecMapper.Map(kopia, app.Model, new RunContext("servarr", "s", values, RepositoryPaths.AppHostDirectory));
+        var values = app.Values;
 
-        Assert.Contains("KOPIA_PASSWORD=canary-kopia-password-77f3", spec.Parameters.Env);
-        Assert.Contains("AWS_SECRET_ACCESS_KEY=canary-r2-secret-access-key-77f3", spec.Parameters.Env);
-        Assert.Equal("-c", spec.Parameters.Cmd[0]);
-        Assert.DoesNotContain("canary-", string.Join('\n', spec.Parameters.Cmd));
-        Assert.Contains("SERVARR_KEEP_DAILY=7", spec.Parameters.Env);
+        // What Aspire hands `docker run` once it has resolved the parameters: the environment and the arguments.
+        var env = EnvironmentEvaluator.Evaluate(kopia, ServarrExecution.Run).Select(e => $"{e.Key}={RunExpressions.Render(e.Value, values)}").ToList();
+        var args = kopia.GetArgs(ServarrExecution.Run).Select(a => RunExpressions.Render(a, values)).ToList();
+
+        Assert.Contains("KOPIA_PASSWORD=canary-kopia-password-77f3", env);
+        Assert.Contains("AWS_SECRET_ACCESS_KEY=canary-r2-secret-access-key-77f3", env);
+        Assert.Equal("-c", args[0]);
+        Assert.DoesNotContain("canary-", string.Join('\n', args));
+        Assert.Contains("SERVARR_KEEP_DAILY=7", env);
     }
 
     internal static string StartupScript(ContainerResource kopia)
     {
-        var args = kopia.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args).Select(a => a.Render(_ => "")).ToList();
+        var args = kopia.GetArgs(ServarrExecution.Publish).Select(a => a.Render(_ => "")).ToList();
         Assert.Equal(2, args.Count);
         Assert.Equal("-c", args[0]);
         return args[1];
     }
 
-    private static ContainerResource Find(DistributedApplication app, string name) => app.Model.Containers.Single(c => c.Name == name);
+    private static ContainerResource Find(AppHostRunner.Stack app, string name) => app.Model.Containers.Single(c => c.Name == name);
 }

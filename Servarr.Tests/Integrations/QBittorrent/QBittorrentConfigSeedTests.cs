@@ -22,7 +22,7 @@ public class QBittorrentConfigSeedTests
     [Fact]
     public async Task TheDefaultStackMountsTheSeedScriptReadOnlyWhereLinuxServerRunsIt()
     {
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var qbittorrent = app.Model.Containers.Single(c => c.Name == "qbittorrent");
 
         var file = Assert.Single(qbittorrent.Annotations.OfType<GeneratedFileAnnotation>());
@@ -41,7 +41,7 @@ public class QBittorrentConfigSeedTests
         var qbittorrentNox = DockerEngine.Run("sh", ["-c", "command -v qbittorrent-nox"], TimeSpan.FromSeconds(10)).StandardOutput.Trim();
         Assert.True(qbittorrentNox.Length > 0, "qbittorrent-nox is not installed: apt-get install qbittorrent-nox (bash .ci/run does)");
         StandInStack.BuildImages([]);
-        var app = await AppHostRunner.BuildDefaultStackAsync();
+        var app = await AppHostRunner.BuildStackAsync();
         var seed = app.Model.Containers.Single(c => c.Name == "qbittorrent").Annotations.OfType<GeneratedFileAnnotation>().Single();
         using var temp = new TempDirectory();
         var script = temp.Combine("seed-config.sh");
