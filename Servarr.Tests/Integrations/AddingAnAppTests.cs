@@ -45,7 +45,7 @@ public class AddingAnAppTests
             new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), TestAppBuilder.Create().Values(), "/tmp", "/tmp/out"))
             .Single(f => f.Name == "main.tf").Content;
 
-        Assert.Equal(new CloudflaredIngressRule("wiki.example.com", "http://bookstack:80", "bookstack"), Assert.Single(CloudflaredIngress.Rules(after, "example.com")));
+        Assert.Equal(new PublicRoute("wiki.example.com", "http://bookstack:80", "bookstack"), Assert.Single(CloudflaredIngress.Rules(after, "example.com")));
         Assert.Empty(CloudflaredIngress.Rules(before, "example.com"));
         Assert.DoesNotContain("cloudflare_dns_record\" \"wiki\"", MainTf(before));
         Assert.Contains("resource \"cloudflare_dns_record\" \"wiki\"", MainTf(after));

@@ -1,3 +1,4 @@
+using Servarr.Hosting.ApplicationModel;
 using Servarr.Hosting;
 using Servarr.Hosting.Integrations.Cloudflared;
 using Servarr.Tests.TestSupport;
@@ -43,7 +44,7 @@ public class CloudflaredIngressTests
 
         var rule = Assert.Single(CloudflaredIngress.Rules(builder.BuildModel(), "home.example.org."));
 
-        Assert.Equal(new CloudflaredIngressRule("tv.home.example.org", "http://gluetun:8989", "sonarr"), rule);
+        Assert.Equal(new PublicRoute("tv.home.example.org", "http://gluetun:8989", "sonarr"), rule);
     }
 
     [Theory]
