@@ -48,7 +48,7 @@ public sealed class VpnContainerMappingTests
         Assert.True(seed.ReadOnly);
         Assert.True(File.Exists(seed.Source)); // the generated file was written before the VPN lifecycle read the mounts
         Assert.Equal(["no-new-privileges:true"], p.HostConfig!.SecurityOpt);
-        Assert.Equal(RestartPolicyKind.UnlessStopped, p.HostConfig!.RestartPolicy!.Name);
+        Assert.Equal(RestartPolicyKind.Always, p.HostConfig!.RestartPolicy!.Name); // the model's restart policy (compose's restart: always)
         Assert.Equal("qbittorrent", p.Labels![VpnNames.ResourceLabel]);
         Assert.Equal("gw123", p.Labels![VpnNames.GatewayLabel]);
         Assert.Equal("s1", p.Labels![VpnNames.SessionLabel]);
@@ -93,7 +93,7 @@ public sealed class VpnContainerMappingTests
         var p = VpnDockerMapper.Map(spec);
 
         Assert.Equal(["--cap-add", "NET_ADMIN", "--device", "/dev/net/tun:/dev/net/tun", "--user", "1000:1001", "--init", "--hostname", "app-host",
-            "--label", "team=media", "--add-host", "nas:192.168.1.5", "--security-opt", "no-new-privileges:true"], DockerRunArguments.For(container, run));
+            "--label", "team=media", "--add-host", "nas:192.168.1.5", "--restart", "always", "--security-opt", "no-new-privileges:true"], DockerRunArguments.For(container, run));
         Assert.Equal(["NET_ADMIN"], p.HostConfig!.CapAdd);
         Assert.Equal(("/dev/net/tun", "/dev/net/tun"), (Assert.Single(p.HostConfig!.Devices!).PathOnHost, p.HostConfig!.Devices![0].PathInContainer));
         Assert.Equal("1000:1001", p.User);
