@@ -133,6 +133,14 @@ public class CloudflaredTunnelModeTests
             ["Parameters:config-root"] = temp.Combine("config"),
             ["Parameters:media-root"] = temp.Combine("media"),
         };
+        // Run mode refuses a missing media folder and a local tunnel without its credentials file before anything starts.
+        foreach (var folder in new[] { "media/tv", "media/movies", "torrents" })
+        {
+            Directory.CreateDirectory(Path.Combine(temp.Path, "media", folder));
+        }
+
+        Directory.CreateDirectory(temp.Combine("config", "cloudflared"));
+        await File.WriteAllTextAsync(temp.Combine("config", "cloudflared", "credentials.json"), "{}");
         var stack = await AppHostRunner.BuildStackAsync(DistributedApplicationOperation.Run, configuration);
         var run = new RunContext(stack.Values, stack.Builder.AppHostDirectory);
         var cloudflared = stack.Container("cloudflared");

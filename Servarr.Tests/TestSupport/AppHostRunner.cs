@@ -3,7 +3,8 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Servarr.Hosting.Lifecycle;
+using Aspire.Hosting.Eventing;
+using Aspire.Hosting.Lifecycle;
 
 namespace Servarr.Tests.TestSupport;
 
@@ -45,14 +46,39 @@ internal static class AppHostRunner
         try
         {
             var builder = await CreateAsync(args, configuration);
+            // Program.cs goes on to Run() the app it built, which raises BeforeStartEvent on its own thread: Servarr
+            // completes the model there (and prepares the host in run mode). Wait for that rather than completing the
+            // model here at the same time; nothing starts, as the testing builder holds the host until StartAsync.
+            var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            builder.Services.AddSingleton<IDistributedApplicationEventingSubscriber>(new BeforeStartWatcher(completed));
             var app = await builder.BuildAsync();
             var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-            ModelCompletion.Complete(builder, model);
+            if (await Task.WhenAny(completed.Task, Task.Delay(TimeSpan.FromSeconds(30))) != completed.Task)
+            {
+                var problems = Servarr.Hosting.Validation.ModelValidator.Validate(new Servarr.Hosting.Validation.ValidationContext(model,
+                    builder.ExecutionContext, new Servarr.Hosting.ParameterValues(builder.Configuration, builder.ExecutionContext)));
+                throw new TimeoutException($"Program.cs did not get through BeforeStartEvent in 30 s; Servarr's model check says:\n{string.Join('\n', problems)}");
+            }
             return new Stack(builder, model);
         }
         finally
         {
             s_oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Subscribed after Servarr's own subscribers, so it hears BeforeStartEvent once they have completed the model.</summary>
+    private sealed class BeforeStartWatcher(TaskCompletionSource completed) : IDistributedApplicationEventingSubscriber
+    {
+        public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext,
+            CancellationToken cancellationToken)
+        {
+            eventing.Subscribe<BeforeStartEvent>((_, _) =>
+            {
+                completed.TrySetResult();
+                return Task.CompletedTask;
+            });
+            return Task.CompletedTask;
         }
     }
 
