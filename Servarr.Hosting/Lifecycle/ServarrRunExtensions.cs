@@ -1,3 +1,6 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Servarr.Hosting.Validation;
 
 namespace Servarr.Hosting;
@@ -30,9 +33,19 @@ public static class ServarrRunExtensions
                 await Console.Error.WriteLineAsync($"error: {line}").ConfigureAwait(false);
             }
 
+            if (IsHostedByAnotherProgram(app))
+            {
+                // Aspire.Hosting.Testing runs Program.cs inside a test host and learns of a failure only from the exception.
+                throw;
+            }
+
             return 1;
         }
     }
+
+    private static bool IsHostedByAnotherProgram(DistributedApplication app) =>
+        Assembly.GetEntryAssembly()?.GetName().Name is { } entry
+        && !string.Equals(entry, app.Services.GetRequiredService<IHostEnvironment>().ApplicationName, StringComparison.Ordinal);
 
     private static Exception? Known(Exception exception) => exception switch
     {
