@@ -84,8 +84,11 @@ for ((i = 1; i <= ROUNDS; i++)); do
     remove_standin_leftovers "$PROJECT"; prev_remove_fixed_names
     log "round $i/$ROUNDS: (c) docker-compose up -d"
     start=$(now_ms)
-    (cd "$WORK/compose" && docker-compose -p "$PROJECT" up -d >"$WORK/compose-up.log" 2>&1) || { cat "$WORK/compose-up.log"; exit 1; }
-    if wait_until "$LIMIT" "compose: all healthy" compose_all_healthy; then echo $(($(now_ms) - start)) >>"$WORK/c.ms"; fi
+    # `up -d` itself fails when a service it waits for (depends_on: service_healthy) turns unhealthy: a failed round,
+    # not a failed run.
+    if ! (cd "$WORK/compose" && docker-compose -p "$PROJECT" up -d >"$WORK/compose-up.log" 2>&1); then
+        log "round $i: docker-compose up -d failed: $(grep -m2 ERROR "$WORK/compose-up.log" | tr '\n' ' ')"
+    elif wait_until "$LIMIT" "compose: all healthy" compose_all_healthy; then echo $(($(now_ms) - start)) >>"$WORK/c.ms"; fi
     (cd "$WORK/compose" && docker-compose -p "$PROJECT" down -t 1 -v >/dev/null 2>&1) || true
 
     # (a) real Aspire
