@@ -48,7 +48,7 @@ internal static class AppHostRunner
             var builder = await CreateAsync(args, configuration);
             // Program.cs goes on to Run() the app it built, which raises BeforeStartEvent on its own thread: Servarr
             // completes the model there (and prepares the host in run mode). Wait for that rather than completing the
-            // model here at the same time; nothing starts, as the testing builder holds the host until StartAsync.
+            // model here at the same time.
             var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             builder.Services.AddSingleton<IDistributedApplicationEventingSubscriber>(new BeforeStartWatcher(completed));
             var app = await builder.BuildAsync();
@@ -59,6 +59,9 @@ internal static class AppHostRunner
                     builder.ExecutionContext, new Servarr.Hosting.ParameterValues(builder.Configuration, builder.ExecutionContext)));
                 throw new TimeoutException($"Program.cs did not get through BeforeStartEvent in 30 s; Servarr's model check says:\n{string.Join('\n', problems)}");
             }
+            // Program.cs's own Run() goes on to start the app in run mode (Aspire's orchestrator, containers): the
+            // model is all a test reads, so the app is stopped and its containers removed before returning.
+            await app.DisposeAsync();
             return new Stack(builder, model);
         }
         finally
