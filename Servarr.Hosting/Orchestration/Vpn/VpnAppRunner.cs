@@ -1,3 +1,4 @@
+using Servarr.Hosting.ApplicationModel;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -180,6 +181,8 @@ internal sealed class VpnAppRunner(ContainerResource app, IResource gateway, Vpn
         ContainerId = await context.Engine.CreateAndStartAsync(spec, cancellationToken).ConfigureAwait(false);
         _log.LogInformation("Created {Container} in the network namespace of {Gateway} (container:{GatewayId})", spec.Name, gateway.Name, gatewayId[..12]);
         var id = ContainerId;
+        var secret = EnvironmentEvaluator.Evaluate(app, ServarrExecution.Run)
+            .Where(e => e.Value.References.OfType<ParameterResource>().Any(p => p.Secret)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         _ = Task.Run(() => FollowLogsAsync(id, cancellationToken), CancellationToken.None);
         await PublishAsync(s => s with
         {
@@ -190,7 +193,8 @@ internal sealed class VpnAppRunner(ContainerResource app, IResource gateway, Vpn
                     new(VpnNames.ContainerPortsProperty, stash.Endpoints.Select(e => e.TargetPort!.Value).ToImmutableArray()),
                     new(VpnNames.ContainerLifetimeProperty, ContainerLifetime.Session),
                 ]).ToImmutableArray(),
-            EnvironmentVariables = [.. environment.Select(e => new EnvironmentVariableSnapshot(e.Key, e.Value, true))],
+            // A value that holds a secret parameter is shown without its value: secrets never reach the dashboard.
+            EnvironmentVariables = [.. environment.Select(e => new EnvironmentVariableSnapshot(e.Key, secret.Contains(e.Key) ? null : e.Value, true))],
         }).ConfigureAwait(false);
     }
 
