@@ -84,7 +84,7 @@ public static class ExposureReport
                 .Where(r => r.Target is IResourceWithEndpoints)
                 .SelectMany(r => ((IResourceWithEndpoints)r.Target).GetEndpointAnnotations().Where(e => r.EndpointName is null || e.Name == r.EndpointName)
                     .Select(e => new EndpointReference((IResourceWithEndpoints)r.Target, e.Name)));
-            var inEnvironment = EnvironmentEvaluator.Evaluate(c, new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish))
+            var inEnvironment = EnvironmentEvaluator.Evaluate(c, ServarrExecution.Publish)
                 .SelectMany(e => e.Value.References).OfType<EndpointReferenceExpression>().Select(r => r.Endpoint);
             var targets = referenced.Concat(inEnvironment)
                 .Select(r => $"{r.Resource.Name} at {InNetworkAddress.Render(r.Property(EndpointProperty.Url))}")

@@ -36,14 +36,9 @@ internal sealed class DockerHealthCheck(ContainerResource resource, ResourceNoti
         };
     }
 
-    /// <summary>The snapshot property Aspire's orchestrator sets to the container's Docker id.</summary>
-    internal const string ContainerIdProperty = "container.id";
-
     /// <summary>The Docker id of the resource's container, from Aspire's latest snapshot, or null.</summary>
     internal static string? ContainerId(IResource resource, ResourceNotificationService notifications) =>
-        notifications.TryGetCurrentState(resource.Name, out var current)
-            ? current.Snapshot.Properties.FirstOrDefault(p => p.Name == ContainerIdProperty)?.Value as string
-            : null;
+        notifications.TryGetCurrentState(resource.Name, out var current) ? AspireSnapshot.ContainerId(current.Snapshot) : null;
 
     private static string Last(string output) => output.Length <= 200 ? output : output[^200..];
 }

@@ -187,9 +187,9 @@ internal sealed class VpnAppRunner(ContainerResource app, IResource gateway, Vpn
         await PublishAsync(s => s with
         {
             CreationTimeStamp = DateTime.UtcNow,
-            Properties = s.Properties.Where(p => p.Name is not (VpnNames.ContainerIdProperty or VpnNames.ContainerPortsProperty or VpnNames.ContainerLifetimeProperty))
+            Properties = s.Properties.Where(p => p.Name is not (AspireSnapshot.ContainerIdProperty or VpnNames.ContainerPortsProperty or VpnNames.ContainerLifetimeProperty))
                 .Concat([
-                    new(VpnNames.ContainerIdProperty, id),
+                    new(AspireSnapshot.ContainerIdProperty, id),
                     new(VpnNames.ContainerPortsProperty, stash.Endpoints.Select(e => e.TargetPort!.Value).ToImmutableArray()),
                     new(VpnNames.ContainerLifetimeProperty, ContainerLifetime.Session),
                 ]).ToImmutableArray(),
@@ -268,8 +268,7 @@ internal sealed class VpnAppRunner(ContainerResource app, IResource gateway, Vpn
         }
     }
 
-    private static string? GatewayId(CustomResourceSnapshot snapshot) =>
-        snapshot.Properties.FirstOrDefault(p => p.Name == VpnNames.ContainerIdProperty)?.Value?.ToString() is { Length: > 0 } id ? id : null;
+    private static string? GatewayId(CustomResourceSnapshot snapshot) => AspireSnapshot.ContainerId(snapshot);
 
     private static CustomResourceSnapshot Stopped(CustomResourceSnapshot s, int? exitCode) => s with
     {

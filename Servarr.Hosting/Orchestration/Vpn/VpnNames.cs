@@ -18,9 +18,6 @@ public static class VpnNames
     /// <summary>Label: the gateway container id whose namespace the container joined.</summary>
     public const string GatewayLabel = "servarr.vpn.gateway-id";
 
-    /// <summary>Aspire's snapshot property of a container's id (the dashboard's <c>KnownProperties.Container.Id</c>).</summary>
-    public const string ContainerIdProperty = "container.id";
-
     /// <summary>Aspire's snapshot property of a container's image.</summary>
     public const string ContainerImageProperty = "container.image";
 

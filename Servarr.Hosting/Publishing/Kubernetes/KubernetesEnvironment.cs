@@ -27,7 +27,7 @@ public static class KubernetesEnvironment
         ArgumentNullException.ThrowIfNull(container);
         var helpers = new List<V1EnvVar>();
         var variables = new List<V1EnvVar>();
-        foreach (var (name, expression) in EnvironmentEvaluator.Evaluate(container, new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish)))
+        foreach (var (name, expression) in EnvironmentEvaluator.Evaluate(container, ServarrExecution.Publish))
         {
             if (expression.Parts is [ParameterResource only])
             {
