@@ -35,6 +35,7 @@ public static class RunPreparation
         {
             await WriteGeneratedFilesAsync(model, container, run, cancellationToken).ConfigureAwait(false);
             HandMountsToAspire(container, run);
+            PublishAllowedHostPorts(container);
             if (RunMode.HasHealthCheck(container) && !container.Annotations.OfType<HealthCheckAnnotation>().Any(h => h.Key == RunMode.HealthCheckKey(container)))
             {
                 container.Annotations.Add(new HealthCheckAnnotation(RunMode.HealthCheckKey(container)));
@@ -70,6 +71,23 @@ public static class RunPreparation
         {
             var source = mount.Type == ContainerMountType.BindMount ? run.HostPath(mount.Source) : mount.VolumeName!;
             AddMount(container, new ContainerMountAnnotation(source, mount.Target, mount.Type, mount.IsReadOnly));
+        }
+    }
+
+    // Aspire's orchestrator publishes a container's ports on 127.0.0.1 behind its proxy. A host port the model allows
+    // (.WithHostPortAllowed: Plex's 32400) is for other machines, so that endpoint is published as itself, on every
+    // interface, the way compose publishes it.
+    private static void PublishAllowedHostPorts(ContainerResource container)
+    {
+        if (!container.Annotations.OfType<HostPortAnnotation>().Any())
+        {
+            return;
+        }
+
+        foreach (var endpoint in container.Annotations.OfType<EndpointAnnotation>().Where(e => e.Port is not null))
+        {
+            endpoint.IsProxied = false;
+            endpoint.TargetHost = "0.0.0.0";
         }
     }
 

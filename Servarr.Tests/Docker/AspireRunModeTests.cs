@@ -9,7 +9,7 @@ namespace Servarr.Tests.Docker;
 /// <summary>
 /// The real Program.cs on Aspire's orchestrator (Aspire.Hosting.Testing), on the real engine with stand-in images: every
 /// resource turns healthy, the VPN apps live in gluetun's namespace and start after it is healthy, Kopia reads the config
-/// folders read-only, every port is on 127.0.0.1, config folders get their owner, a crashed app is restarted, and
+/// folders read-only, every port is on 127.0.0.1 but Plex's 32400 (on every interface, as compose publishes it), config folders get their owner, a crashed app is restarted, and
 /// stopping the AppHost removes every container it started.
 /// </summary>
 [Collection(DockerStackCollection.Name)]
@@ -48,6 +48,7 @@ public class AspireRunModeTests
             }
 
             AssertPortsAreOnLoopback(ids);
+            Assert.Contains("32400/tcp", Inspect(ids["plex"], "{{json .HostConfig.PortBindings}}"));
             AssertKopiaMountsAreReadOnly(ids["kopia"]);
             Assert.Equal("1000:1000", DockerEngine.Run("stat", ["-c", "%u:%g", temp.Combine("config", "seerr")], TimeSpan.FromSeconds(10)).StandardOutput.Trim());
 
@@ -77,7 +78,14 @@ public class AspireRunModeTests
             {
                 foreach (var binding in port.Value.EnumerateArray())
                 {
-                    var hostIp = binding.GetProperty("HostIp").GetString();
+                    var (hostIp, hostPort) = (binding.GetProperty("HostIp").GetString(), binding.GetProperty("HostPort").GetString());
+                    if (name == "plex" && port.Name == "32400/tcp")
+                    {
+                        // The one host port of the stack, for LAN and plex.direct clients: every interface, port 32400 itself.
+                        Assert.True(hostIp is "" or "0.0.0.0" && hostPort == "32400", $"plex 32400/tcp is published on '{hostIp}:{hostPort}', not 0.0.0.0:32400");
+                        continue;
+                    }
+
                     Assert.True(hostIp == "127.0.0.1", $"{name} {port.Name} is published on '{hostIp}', not 127.0.0.1");
                 }
             }

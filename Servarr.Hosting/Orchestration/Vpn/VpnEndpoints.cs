@@ -7,6 +7,10 @@ namespace Servarr.Hosting.Orchestration.Vpn;
 /// orchestrator has allocated the gateway's endpoints, the app's endpoints come back, allocated to the gateway's:
 /// <c>localhost:&lt;gateway host port&gt;</c> for the host, <c>&lt;gateway&gt;:&lt;target port&gt;</c> on Aspire's
 /// container network — what compose writes (<c>InNetworkAddress</c>); the app's alias answers too.
+/// A UDP endpoint is not mirrored: Aspire's orchestrator matches a container's ports to its services by port number, so a
+/// UDP and a TCP mirror of one port (qBittorrent's 6881) made it report two endpoints for one service and stop watching
+/// endpoints (<c>Sequence contains more than one matching element</c>). Nothing on the host needs it: peers reach a VPN
+/// app through the VPN's forwarded port, never through a host port. It keeps its address on the container network.
 /// </summary>
 internal static class VpnEndpoints
 {
@@ -21,6 +25,11 @@ internal static class VpnEndpoints
             if (endpoint.TargetPort is null)
             {
                 throw new InvalidOperationException($"Endpoint '{endpoint.Name}' of VPN app '{app.Name}' needs a target port: the gateway publishes it.");
+            }
+
+            if (!IsMirrored(endpoint))
+            {
+                continue;
             }
 
             gateway.Annotations.Add(new EndpointAnnotation(endpoint.Protocol, endpoint.UriScheme, endpoint.Transport,
@@ -42,6 +51,13 @@ internal static class VpnEndpoints
         var mirrors = gateway.Annotations.OfType<EndpointAnnotation>().ToDictionary(e => e.Name, StringComparer.Ordinal);
         foreach (var endpoint in stash.Endpoints)
         {
+            if (!IsMirrored(endpoint))
+            {
+                endpoint.AllAllocatedEndpoints.AddOrUpdateAllocatedEndpoint(KnownNetworkIdentifiers.DefaultAspireContainerNetwork,
+                    InContainerNetwork(endpoint, gateway));
+                continue;
+            }
+
             var mirror = mirrors[VpnNames.MirrorEndpointName(app.Name, endpoint.Name)];
             var onHost = await mirror.AllAllocatedEndpoints.GetAllocatedEndpointAsync(KnownNetworkIdentifiers.LocalhostNetwork, cancellationToken)
                 .ConfigureAwait(false);
@@ -60,6 +76,9 @@ internal static class VpnEndpoints
             }
         }
     }
+
+    /// <summary>Whether the gateway publishes <paramref name="endpoint"/> on the host: every endpoint but a UDP one.</summary>
+    public static bool IsMirrored(EndpointAnnotation endpoint) => endpoint.Protocol != System.Net.Sockets.ProtocolType.Udp;
 
     /// <summary>The app's endpoint as other containers on Aspire's network see it: <c>&lt;gateway&gt;:&lt;target port&gt;</c>.</summary>
     /// <example><code>InContainerNetwork(sonarrHttp, gluetun) // gluetun:8989</code></example>
