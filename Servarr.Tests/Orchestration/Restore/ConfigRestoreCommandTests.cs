@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Servarr.Hosting;
 using Servarr.Hosting.ApplicationModel;
 using Servarr.Hosting.Orchestration.Restore;
@@ -27,6 +29,33 @@ public class ConfigRestoreCommandTests
         Assert.Same(kopia.Resource, sonarr.Resource.Annotations.OfType<ConfigRestoreAnnotation>().Single().Provider.BackupResource);
         Assert.All(model.Resources.Where(r => r.Name != "sonarr"),
             r => Assert.DoesNotContain(r.Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == ConfigRestoreCommand.Name));
+    }
+
+    [Fact]
+    public async Task TheCommandRefusesWithOneLineBeforeTouchingTheEngine()
+    {
+        // No kopia-password: the command plans with the AppHost's own services and refuses before any container runs.
+        var builder = TestAppBuilder.Create(DistributedApplicationOperation.Run);
+        var host = builder.AddHost();
+        var sonarr = builder.AddContainer("sonarr", "lscr.io/linuxserver/sonarr", "4").WithConfigMount(host);
+        builder.AddKopia("kopia", host, builder.AddParameter("kopia-password", secret: true)).WithConfigBackups();
+        await using var app = builder.Build();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        Servarr.Hosting.Lifecycle.ModelCompletion.Complete(builder, model);
+        ConfigRestoreCommand.AddTo(builder, model);
+        var command = sonarr.Resource.Annotations.OfType<ResourceCommandAnnotation>().Single(c => c.Name == ConfigRestoreCommand.Name);
+
+        var result = await command.ExecuteCommand(new ExecuteCommandContext
+        {
+            Services = app.Services,
+            ResourceName = "sonarr",
+            CancellationToken = CancellationToken.None,
+            Logger = NullLogger.Instance,
+            Arguments = new InteractionInputCollection([]),
+        });
+
+        Assert.False(result.Success);
+        Assert.Equal("resource 'kopia': parameter 'kopia-password' has no value; set it as for run (dotnet user-secrets set Parameters:kopia-password ...)", result.Message);
     }
 
     [Fact]
