@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Servarr.Hosting.ApplicationModel;
 using Servarr.Hosting.Orchestration.Docker;
+using Servarr.Hosting.Orchestration.Restore;
 using Servarr.Hosting.Orchestration.Vpn;
 
 namespace Servarr.Hosting.Orchestration;
@@ -21,6 +22,9 @@ internal static class RunMode
         builder.Services.AddSingleton(new ServarrRunHost(builder.AppHostDirectory));
         builder.Services.AddSingleton<IVpnContainerEngine>(sp => sp.GetRequiredService<DockerEngine>());
         builder.Services.TryAddEventingSubscriber<RunPreparationSubscriber>();
+        // Each app a backup integration can restore gets "Restore config from backup" (one-off containers on the engine).
+        builder.Services.AddSingleton<IOneOffContainerEngine>(sp => sp.GetRequiredService<DockerEngine>());
+        builder.Services.TryAddEventingSubscriber<ConfigRestoreSubscriber>();
         // After run preparation: both act on BeforeStartEvent, in subscription order, and the VPN lifecycle reads the
         // mounts, generated files and health annotations run preparation hands to the model.
         builder.Services.TryAddSingleton<VpnLifecycle>();

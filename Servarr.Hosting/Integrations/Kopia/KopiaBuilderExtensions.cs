@@ -1,4 +1,5 @@
 using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Integrations.Kopia;
 
 namespace Servarr.Hosting;
 
@@ -75,7 +76,8 @@ public static class KopiaBuilderExtensions
     /// <summary>
     /// Backs up the config folder of every other container of the model, declared before or after this call: each
     /// one's config bind mount (<see cref="ContainerMountPurpose.Config"/>) is mounted read-only at
-    /// <c>/data/&lt;app&gt;</c> with a Kopia policy of its own (its <see cref="BackupExcludeAnnotation"/> patterns).
+    /// <c>/data/&lt;app&gt;</c> with a Kopia policy of its own (its <see cref="BackupExcludeAnnotation"/> patterns), and
+    /// can be restored from its snapshots (<see cref="ConfigRestoreAnnotation"/>: run mode's "Restore config from backup").
     /// </summary>
     /// <example>
     /// <code>
@@ -134,5 +136,12 @@ public static class KopiaBuilderExtensions
         var path = $"{SourcesRoot}/{app.Name}";
         builder.WithBindMount(config.Source, path, isReadOnly: true)
             .WithAnnotation(new BackupSourceAnnotation(app, path));
+        // Run mode offers the restore of the app's config from this Kopia (the app's "Restore config from backup" command).
+        foreach (var earlier in app.Annotations.OfType<ConfigRestoreAnnotation>().ToList())
+        {
+            app.Annotations.Remove(earlier);
+        }
+
+        app.Annotations.Add(new ConfigRestoreAnnotation(new KopiaConfigRestore(builder.Resource)));
     }
 }
