@@ -57,6 +57,14 @@ public class AspireRunModeTests
             await WaitUntilAsync(() => int.Parse(Inspect(ids["seerr"], "{{.RestartCount}}"), System.Globalization.CultureInfo.InvariantCulture) >= 1, timeout.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("seerr", timeout.Token);
 
+            // The dashboard's restore command, through Aspire's command service: this stack's Kopia (R2, stand-in) has no
+            // repository to list, so it refuses in one line before touching the app, and the app keeps running.
+            var restore = await app.ResourceCommands.ExecuteCommandAsync("seerr", "servarr-restore-config", timeout.Token);
+            Assert.False(restore.Success);
+            Assert.StartsWith("restore of 'seerr': listing its backups with 'kopia' failed", restore.Message);
+            Assert.DoesNotContain('\n', restore.Message!);
+            Assert.Equal("true", Inspect(ids["seerr"], "{{.State.Running}}"));
+
             await app.StopAsync(timeout.Token);
         }
 
