@@ -18,8 +18,10 @@ internal static class RunMode
     public static void Register(IDistributedApplicationBuilder builder)
     {
         builder.Services.AddSingleton(_ => DockerEngine.FromEnvironment());
-        builder.Services.AddSingleton(new ServarrRunHost(builder.AppHostDirectory));
+        builder.Services.AddSingleton(new ServarrRunHost(builder.AppHostDirectory,
+            AppIdentity.Name(builder.Configuration, builder.Environment.ApplicationName, builder.AppHostDirectory)));
         builder.Services.AddSingleton<IVpnContainerEngine>(sp => sp.GetRequiredService<DockerEngine>());
+        builder.Services.AddSingleton<IStackEngine>(sp => sp.GetRequiredService<DockerEngine>());
         builder.Services.TryAddEventingSubscriber<RunPreparationSubscriber>();
         // After run preparation: both act on BeforeStartEvent, in subscription order, and the VPN lifecycle reads the
         // mounts, generated files and health annotations run preparation hands to the model.
