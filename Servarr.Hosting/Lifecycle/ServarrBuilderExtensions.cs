@@ -32,6 +32,7 @@ public static class ServarrBuilderExtensions
         builder.Services.TryAddEventingSubscriber<ServarrModelSubscriber>();
         Publishing.PublishingSteps.Register(builder);
         DoctorStep.Register(builder);
+        DownStep.Register(builder);
         if (builder.ExecutionContext.IsRunMode)
         {
             RunMode.Register(builder);

@@ -13,7 +13,8 @@ namespace Servarr.Hosting.Orchestration;
 /// <param name="User">The <c>uid:gid</c> the app runs as, or null for the image's.</param>
 /// <param name="Init">Whether an init process reaps zombies (<c>--init</c>).</param>
 /// <param name="Hostname">The container's hostname, or null.</param>
-/// <param name="Labels">Container labels, last value per key.</param>
+/// <param name="Labels">Container labels, last value per key; with an app name in the run context also
+/// <c>servarr.app</c> and <c>servarr.resource</c>, which <c>down</c> finds the app's containers by.</param>
 /// <param name="ExtraHosts">Extra <c>/etc/hosts</c> entries (<c>--add-host name:address</c>).</param>
 /// <param name="NoNewPrivileges">Whether <c>no-new-privileges:true</c> is set.</param>
 /// <param name="Restart">Docker's restart policy, as compose writes it (<c>always</c>, <c>unless-stopped</c>, ...).</param>
@@ -40,11 +41,23 @@ public sealed record DockerRunSettings(
             container.TryGetLastAnnotation<UserAnnotation>(out var user) ? $"{run.Render(user.Uid)}:{run.Render(user.Gid)}" : null,
             container.Annotations.OfType<InitProcessAnnotation>().Any(),
             container.TryGetLastAnnotation<HostnameAnnotation>(out var hostname) ? hostname.Hostname : null,
-            container.Annotations.OfType<ContainerLabelAnnotation>().GroupBy(l => l.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => run.Render(g.Last().Value), StringComparer.Ordinal),
+            RunLabels(container, run),
             [.. container.Annotations.OfType<HostAliasAnnotation>().Select(a => new DockerHostAlias(a.Hostname, a.Address))],
             container.HasNoNewPrivileges(),
             RestartName(container.GetRestartPolicy()));
+    }
+
+    private static Dictionary<string, string> RunLabels(ContainerResource container, RunContext run)
+    {
+        var labels = container.Annotations.OfType<ContainerLabelAnnotation>().GroupBy(l => l.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => run.Render(g.Last().Value), StringComparer.Ordinal);
+        if (run.Application is { } application)
+        {
+            labels[ServarrLabels.App] = application;
+            labels[ServarrLabels.Resource] = container.Name;
+        }
+
+        return labels;
     }
 
     /// <summary>Docker's name for a restart policy, as compose writes it: <c>no</c>, <c>always</c>, <c>unless-stopped</c>, <c>on-failure</c>.</summary>

@@ -2,17 +2,25 @@ using Servarr.Hosting.ApplicationModel;
 
 namespace Servarr.Hosting.Orchestration;
 
-/// <summary>What run mode needs to turn the model into host paths and values: parameter values and the AppHost's folder.</summary>
+/// <summary>
+/// What run mode needs to turn the model into host paths, values and labels: parameter values, the AppHost's folder and
+/// its app name (<see cref="AppIdentity"/>).
+/// </summary>
 public sealed class RunContext
 {
-    /// <summary>Creates the context.</summary>
-    public RunContext(ParameterValues parameters, string appHostDirectory)
+    /// <summary>Creates the context; <paramref name="application"/> labels the containers (<c>servarr.app</c>) when given.</summary>
+    /// <example><code>new RunContext(values, builder.AppHostDirectory, "servarr-3f9a1c2b")</code></example>
+    public RunContext(ParameterValues parameters, string appHostDirectory, string? application = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentException.ThrowIfNullOrWhiteSpace(appHostDirectory);
         Parameters = parameters;
         AppHostDirectory = appHostDirectory;
+        Application = string.IsNullOrWhiteSpace(application) ? null : application;
     }
+
+    /// <summary>The AppHost's app name, the value of every container's <c>servarr.app</c> label; null when not labelled.</summary>
+    public string? Application { get; }
 
     /// <summary>Parameter values as run mode sees them (development folders when unset).</summary>
     public ParameterValues Parameters { get; }

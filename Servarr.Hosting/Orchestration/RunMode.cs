@@ -19,8 +19,10 @@ internal static class RunMode
     public static void Register(IDistributedApplicationBuilder builder)
     {
         builder.Services.AddSingleton(_ => DockerEngine.FromEnvironment());
-        builder.Services.AddSingleton(new ServarrRunHost(builder.AppHostDirectory));
+        builder.Services.AddSingleton(new ServarrRunHost(builder.AppHostDirectory,
+            AppIdentity.Name(builder.Configuration, builder.Environment.ApplicationName, builder.AppHostDirectory)));
         builder.Services.AddSingleton<IVpnContainerEngine>(sp => sp.GetRequiredService<DockerEngine>());
+        builder.Services.AddSingleton<IStackEngine>(sp => sp.GetRequiredService<DockerEngine>());
         builder.Services.TryAddEventingSubscriber<RunPreparationSubscriber>();
         // Each app a backup integration can restore gets "Restore config from backup" (one-off containers on the engine).
         builder.Services.AddSingleton<IOneOffContainerEngine>(sp => sp.GetRequiredService<DockerEngine>());

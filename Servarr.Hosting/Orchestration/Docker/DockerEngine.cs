@@ -7,7 +7,8 @@ namespace Servarr.Hosting.Orchestration.Docker;
 /// <summary>
 /// The one place Servarr talks to the Docker engine (Docker.DotNet): what Aspire's orchestrator does not do — an
 /// image's own health command run inside the container, and the containers in gluetun's network namespace
-/// (<see cref="IVpnContainerEngine"/>, in DockerEngine.Containers.cs).
+/// (<see cref="IVpnContainerEngine"/>, in DockerEngine.Containers.cs), and <c>down</c>'s listing and removals and run
+/// mode's labelled volumes (<see cref="IStackEngine"/>, in DockerEngine.Teardown.cs).
 /// The engine is found like the docker CLI finds it: <c>DOCKER_HOST</c>, else the local socket.
 /// </summary>
 public sealed partial class DockerEngine : IVpnContainerEngine, IDisposable

@@ -74,7 +74,7 @@ internal sealed class VpnLifecycle(IVpnContainerEngine engine, ResourceNotificat
             [VpnNames.OwnerPidLabel] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [VpnNames.OwnerHostLabel] = Environment.MachineName,
         };
-        var run = new RunContext(new ParameterValues(configuration, executionContext), host.AppHostDirectory);
+        var run = new RunContext(new ParameterValues(configuration, executionContext), host.AppHostDirectory, host.Application);
         var context = new VpnRunContext(engine, notifications, loggers, executionContext, lifetime.ApplicationStopping, _restored.Task, labels, Session, run);
         foreach (var app in @event.Model.Resources.OfType<ContainerResource>().Where(r => r.GetVpnGateway() is not null).ToList())
         {

@@ -1,10 +1,12 @@
+using Servarr.Hosting.ApplicationModel;
+
 namespace Servarr.Hosting.Orchestration.Vpn;
 
 /// <summary>Names, labels and snapshot property names used for VPN apps (pure functions).</summary>
 public static class VpnNames
 {
-    /// <summary>Label on every container Servarr creates in a gateway's namespace: the resource name.</summary>
-    public const string ResourceLabel = "servarr.resource";
+    /// <summary>Label on every container Servarr creates in a gateway's namespace: the resource name (<see cref="ServarrLabels.Resource"/>).</summary>
+    public const string ResourceLabel = ServarrLabels.Resource;
 
     /// <summary>Label: the AppHost session that created the container.</summary>
     public const string SessionLabel = "servarr.vpn.session";
