@@ -34,13 +34,18 @@ public static class StackTeardown
     /// </summary>
     /// <example><code>var result = await StackTeardown.DownAsync(engine, scope, removeVolumes: false, Console.WriteLine, ct); Console.WriteLine(result.Summary);</code></example>
     public static async Task<Result> DownAsync(IStackEngine engine, TeardownScope scope, bool removeVolumes, Action<string> report,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<int, bool>? isProcessAlive = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(report);
         var inventory = await engine.InventoryAsync(cancellationToken).ConfigureAwait(false);
         var plan = TeardownPlan.Select(inventory, scope, removeVolumes);
+        if (TeardownPlan.RunningOwner(plan.Containers, isProcessAlive ?? IsAlive) is { } owner)
+        {
+            throw new ServarrException($"the stack '{scope.Application}' is running (process {owner}); stop its AppHost first (Ctrl+C where `dotnet run` or `aspire run` runs), then run down again. Nothing was removed.");
+        }
+
         var errors = new List<string>();
 
         void Failed(string line)
@@ -101,6 +106,19 @@ public static class StackTeardown
         catch (ServarrException exception)
         {
             failed(exception.Message);
+            return false;
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
             return false;
         }
     }

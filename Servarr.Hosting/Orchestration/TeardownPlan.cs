@@ -79,6 +79,34 @@ public sealed record TeardownPlan(
         return new TeardownPlan(containers, networks, removeVolumes ? volumes : [], removeVolumes ? [] : volumes, unlabelled, abandoned);
     }
 
+    /// <summary>Aspire's orchestrator's label with the process id of the orchestrator (DCP) that created a container.</summary>
+    public const string AspireCreatorProcessLabel = "com.microsoft.developer.usvc-dev.creatorProcessId";
+
+    /// <summary>
+    /// The process that still runs the stack, or null: a VPN app's owning AppHost on this machine, or the orchestrator of a
+    /// session (not persistent) container, when <paramref name="isAlive"/> says it lives. <c>down</c> refuses then, so it
+    /// never pulls a running stack out from under its AppHost.
+    /// </summary>
+    /// <example><code>TeardownPlan.RunningOwner(plan.Containers, pid => Process.GetProcessById(pid) is not null) // 4711 while `dotnet run` runs</code></example>
+    public static int? RunningOwner(IEnumerable<EngineContainer> containers, Func<int, bool> isAlive)
+    {
+        ArgumentNullException.ThrowIfNull(containers);
+        ArgumentNullException.ThrowIfNull(isAlive);
+        foreach (var container in containers)
+        {
+            var labels = container.Labels;
+            var owner = labels.GetValueOrDefault(Vpn.VpnNames.OwnerHostLabel) == Environment.MachineName ? labels.GetValueOrDefault(Vpn.VpnNames.OwnerPidLabel)
+                : labels.GetValueOrDefault(AspirePersistentLabel) == "false" ? labels.GetValueOrDefault(AspireCreatorProcessLabel)
+                : null;
+            if (int.TryParse(owner, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) && isAlive(pid))
+            {
+                return pid;
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsOurs(EngineContainer container, TeardownScope scope) =>
         Labelled(container.Labels, scope.Application)
         || (!container.Labels.ContainsKey(ServarrLabels.App)

@@ -38,6 +38,29 @@ public class StackTeardownTests
         Assert.Equal($"removed 1 container(s), 1 network(s), 1 volume(s) of '{App}'", result.Summary);
     }
 
+    [Theory]
+    [InlineData("com.microsoft.developer.usvc-dev.persistent", "false", "com.microsoft.developer.usvc-dev.creatorProcessId")] // a session container of a live orchestrator
+    [InlineData("servarr.vpn.owner-host", null, "servarr.vpn.owner-pid")] // a VPN app of a live AppHost on this machine
+    public async Task ARunningStackIsRefusedInOneLineAndNothingIsRemoved(string key, string? value, string pidKey)
+    {
+        var labels = new Dictionary<string, string> { [ServarrLabels.App] = App, [key] = value ?? Environment.MachineName, [pidKey] = "4711" };
+        var engine = new FakeEngine(new StackInventory([new("c1", "sonarr-abcdefgh", labels, [])], [], []));
+
+        var refused = await Assert.ThrowsAsync<ServarrException>(() =>
+            StackTeardown.DownAsync(engine, s_scope, removeVolumes: false, _ => { }, CancellationToken.None, pid => pid == 4711));
+        var dead = await StackTeardown.DownAsync(engine, s_scope, removeVolumes: false, _ => { }, CancellationToken.None, _ => false);
+
+        Assert.Equal($"the stack '{App}' is running (process 4711); stop its AppHost first (Ctrl+C where `dotnet run` or `aspire run` runs), then run down again. Nothing was removed.", refused.Message);
+        Assert.Equal(["sonarr-abcdefgh"], dead.Containers); // once its owner is gone, the leftover goes
+    }
+
+    [Fact]
+    public void APersistentContainerDoesNotMeanTheStackRuns() =>
+        Assert.Null(TeardownPlan.RunningOwner([new("c1", "kopia-abcdefgh", new Dictionary<string, string>
+        {
+            [TeardownPlan.AspirePersistentLabel] = "true", [TeardownPlan.AspireCreatorProcessLabel] = "4711",
+        }, [])], _ => true));
+
     [Fact]
     public async Task AnEngineThatDoesNotAnswerIsOneLineAndNothingIsRemoved()
     {
