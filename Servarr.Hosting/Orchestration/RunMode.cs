@@ -25,7 +25,8 @@ internal static class RunMode
         builder.Services.AddSingleton<IStackEngine>(sp => sp.GetRequiredService<DockerEngine>());
         builder.Services.TryAddEventingSubscriber<RunPreparationSubscriber>();
         // Each app a backup integration can restore gets "Restore config from backup" (one-off containers on the engine).
-        builder.Services.AddSingleton<IOneOffContainerEngine>(sp => sp.GetRequiredService<DockerEngine>());
+        builder.Services.AddSingleton<IOneOffContainerEngine>(sp =>
+            new AppLabelledOneOffEngine(sp.GetRequiredService<DockerEngine>(), sp.GetRequiredService<ServarrRunHost>().Application));
         builder.Services.TryAddEventingSubscriber<ConfigRestoreSubscriber>();
         // After run preparation: both act on BeforeStartEvent, in subscription order, and the VPN lifecycle reads the
         // mounts, generated files and health annotations run preparation hands to the model.
