@@ -4,7 +4,9 @@ namespace Servarr.Hosting.ApplicationModel;
 /// <param name="Hostname">e.g. <c>plex.example.com</c>.</param>
 /// <param name="Service">e.g. <c>http://plex:32400</c>, or <c>http://gluetun:8989</c> for an app behind the VPN.</param>
 /// <param name="Resource">The resource published.</param>
-public sealed record PublicRoute(string Hostname, string Service, string Resource);
+/// <param name="Path">The URL paths let in (an anchored regular expression, <see cref="PublicPathAnnotation"/>), or null for all.</param>
+/// <param name="PathReason">What <paramref name="Path"/> lets in, for reports, or null.</param>
+public sealed record PublicRoute(string Hostname, string Service, string Resource, string? Path = null, string? PathReason = null);
 
 /// <summary>The model's public hostnames (<see cref="PublicHostnameAnnotation"/>) as routes, in declaration order.</summary>
 public static class PublicRoutes
@@ -16,8 +18,10 @@ public static class PublicRoutes
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
         return model.Containers.SelectMany(c => c.Annotations.OfType<PublicHostnameAnnotation>().Select(h => (Container: c, Hostname: h)))
+            .Select(x => (x.Container, x.Hostname, Path: x.Container.Annotations.OfType<PublicPathAnnotation>().LastOrDefault()))
             .Select(x => new PublicRoute($"{x.Hostname.Subdomain}.{domain.Trim('.')}",
-                InNetworkAddress.Render(new EndpointReference(x.Container, x.Hostname.EndpointName).Property(EndpointProperty.Url)), x.Container.Name))
+                InNetworkAddress.Render(new EndpointReference(x.Container, x.Hostname.EndpointName).Property(EndpointProperty.Url)), x.Container.Name,
+                x.Path?.Pattern, x.Path?.Reason))
             .ToList();
     }
 }

@@ -33,7 +33,7 @@ public static class ExposureReport
             text.Append("  tunnel '").Append(tunnel.Name).Append("', ").Append(tunnel.ModeName).Append(" mode\n");
             foreach (var rule in PublicRoutes.Of(model, domain))
             {
-                Line(text, rule.Hostname, rule.Service, "");
+                Line(text, rule.Hostname, rule.Service, rule.PathReason is { } only ? $"only {only}" : "");
             }
 
             Line(text, "anything else", "http_status:404", "");

@@ -15,7 +15,7 @@ public class CloudflaredIngressTests
 
         var config = CloudflaredIngress.RenderConfig(CloudflaredIngress.Rules(model, "example.com"), "6ff42ae2-765d-4adf-8112-31c55c1551ef");
 
-        Assert.Equal("""
+        Assert.Equal($$"""
             # Written by Servarr from the model's public hostnames (WithPublicHostname); change the model, not this file.
             tunnel: 6ff42ae2-765d-4adf-8112-31c55c1551ef
             credentials-file: /etc/cloudflared/credentials.json
@@ -27,10 +27,14 @@ public class CloudflaredIngressTests
               - hostname: wizarr.example.com
                 service: http://wizarr:5690
               - hostname: status.example.com
+                path: '{{UptimeKumaStatusPages.PublicPaths}}'
                 service: http://uptime-kuma:3001
               - service: http_status:404
 
             """.ReplaceLineEndings("\n"), config);
+        // The YAML reads back as the very pattern (single-quoted: no escapes).
+        var ingress = (System.Collections.IList)((System.Collections.IDictionary)new YamlDotNet.Serialization.Deserializer().Deserialize<object>(config)!)["ingress"]!;
+        Assert.Equal(UptimeKumaStatusPages.PublicPaths, ((System.Collections.IDictionary)ingress[3]!)["path"]);
     }
 
     [Fact]

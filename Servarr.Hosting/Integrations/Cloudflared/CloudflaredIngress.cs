@@ -31,8 +31,14 @@ public static class CloudflaredIngress
             .Append("ingress:\n");
         foreach (var rule in rules)
         {
-            text.Append("  - hostname: ").Append(rule.Hostname).Append('\n')
-                .Append("    service: ").Append(rule.Service).Append('\n');
+            text.Append("  - hostname: ").Append(rule.Hostname).Append('\n');
+            if (rule.Path is { } path)
+            {
+                // Single-quoted YAML: no escapes but '' (PublicPathAnnotation refuses quotes); cloudflared reads it as a regex.
+                text.Append("    path: '").Append(path).Append("'\n");
+            }
+
+            text.Append("    service: ").Append(rule.Service).Append('\n');
         }
 
         return text.Append("  - service: http_status:404\n").ToString();

@@ -8,7 +8,10 @@ public static class UptimeKumaBuilderExtensions
     /// <summary>The port Uptime Kuma listens on.</summary>
     public const int UptimeKumaPort = 3001;
 
-    /// <summary>Adds Uptime Kuma with its data under the config root and the image's own health probe.</summary>
+    /// <summary>
+    /// Adds Uptime Kuma with its data under the config root and the image's own health probe. A public hostname on it
+    /// publishes its status pages only (<see cref="UptimeKumaStatusPages.PublicPaths"/>).
+    /// </summary>
     /// <example><code>builder.AddUptimeKuma("uptime-kuma", host);</code></example>
     public static IResourceBuilder<UptimeKumaResource> AddUptimeKuma(this IDistributedApplicationBuilder builder, string name, HostSettings host)
     {
@@ -21,6 +24,8 @@ public static class UptimeKumaBuilderExtensions
             .WithEnvironment("TZ", host.TimeZone)
             .WithConfigMount(host, "/app/data")
             .WithHealthPath("/")
+            // A public hostname (WithPublicHostname("status")) lets in the status pages only; the admin UI stays private.
+            .WithAnnotation(new PublicPathAnnotation(UptimeKumaStatusPages.PublicPaths, "status pages (admin UI, socket.io, /metrics closed)"))
             .WithContainerHealthCheck(["/app/extra/healthcheck"], interval: TimeSpan.FromSeconds(30), startPeriod: TimeSpan.FromSeconds(60));
     }
 }

@@ -91,7 +91,13 @@ public sealed class CloudflarePublisher : IPublisher
         var ingress = new StringBuilder("[\n");
         foreach (var rule in rules)
         {
-            ingress.Append("    { hostname = ").Append(Quote(rule.Hostname)).Append(", service = ").Append(Quote(rule.Service)).Append(" },\n");
+            ingress.Append("    { hostname = ").Append(Quote(rule.Hostname));
+            if (rule.Path is { } path)
+            {
+                ingress.Append(", path = ").Append(Quote(path)); // a regular expression to cloudflared
+            }
+
+            ingress.Append(", service = ").Append(Quote(rule.Service)).Append(" },\n");
         }
 
         ingress.Append("    { hostname = \"ssh.${var.domain}\", service = var.ssh_origin },\n")

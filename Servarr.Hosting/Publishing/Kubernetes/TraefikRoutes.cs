@@ -64,7 +64,8 @@ public static class TraefikRoutes
             {
                 if (app.FindEndpoint(hostname.EndpointName) is { TargetPort: { } port })
                 {
-                    routes.Add(Http(app.GetNetworkHost(), $"{hostname.Subdomain}.{options.Domain}", port, options, app.Name));
+                    routes.Add(Http(app.GetNetworkHost(), $"{hostname.Subdomain}.{options.Domain}", port, options, app.Name,
+                        app.Annotations.OfType<PublicPathAnnotation>().LastOrDefault()?.Pattern));
                 }
             }
         }
@@ -72,13 +73,14 @@ public static class TraefikRoutes
         return routes;
     }
 
-    private static TraefikIngressRoute Http(string service, string host, int port, KubernetesOptions options, string? name = null) => new()
+    private static TraefikIngressRoute Http(string service, string host, int port, KubernetesOptions options, string? name = null, string? path = null) => new()
     {
         Metadata = Meta(name ?? service, options),
         Spec = new TraefikRouteSpec
         {
             EntryPoints = ["web", "websecure"],
-            Routes = [new TraefikRoute { Match = $"Host(`{host}`)", Kind = "Rule", Services = [new TraefikService { Name = service, Port = port }] }],
+            // Traefik v3's PathRegexp takes a Go regular expression, as cloudflared's path does; other paths get Traefik's 404.
+            Routes = [new TraefikRoute { Match = path is null ? $"Host(`{host}`)" : $"Host(`{host}`) && PathRegexp(`{path}`)", Kind = "Rule", Services = [new TraefikService { Name = service, Port = port }] }],
         },
     };
 

@@ -18,7 +18,7 @@ resource "cloudflare_zero_trust_tunnel_cloudflared_config" "servarr" {
       { hostname = "plex.${var.domain}", service = "http://plex:32400" },
       { hostname = "seerr.${var.domain}", service = "http://seerr:5055" },
       { hostname = "wizarr.${var.domain}", service = "http://wizarr:5690" },
-      { hostname = "status.${var.domain}", service = "http://uptime-kuma:3001" },
+      { hostname = "status.${var.domain}", path = "^/(status/[A-Za-z0-9]+(-[A-Za-z0-9]+)*(/|/rss)?|api/status-page/[A-Za-z0-9]+(-[A-Za-z0-9]+)*|api/status-page/heartbeat/[A-Za-z0-9]+(-[A-Za-z0-9]+)*|api/status-page/[A-Za-z0-9]+(-[A-Za-z0-9]+)*/(manifest\\.json|incident-history|badge)|assets/[^/]+|upload/logo[0-9]+\\.png|icon\\.svg|favicon\\.ico|icon(-192x192|-512x512)?\\.png|apple-touch-icon(-precomposed)?\\.png|manifest\\.json|serviceWorker\\.js|robots\\.txt)$", service = "http://uptime-kuma:3001" },
       { hostname = "ssh.${var.domain}", service = var.ssh_origin },
       { service = "http_status:404" },
     ]
