@@ -26,6 +26,13 @@ public static class ExposureReport
             Line(text, c.Name, string.Join(", ", c.GetEndpointAnnotations().Where(e => e.Port is not null).Select(e => $"{e.Port}/{(e.Protocol == System.Net.Sockets.ProtocolType.Udp ? "udp" : "tcp")}")), why);
         }
 
+        Section(text, "Admin ports on the host's 127.0.0.1 (published deployments; reach them over SSH)");
+        foreach (var c in containers.Where(c => c.Annotations.OfType<LoopbackPortAnnotation>().Any()))
+        {
+            var where = c.GetVpnGateway() is { } gateway ? $"on '{gateway.Name}'" : "";
+            Line(text, c.Name, string.Join(", ", c.Annotations.OfType<LoopbackPortAnnotation>().Select(a => $"127.0.0.1:{a.HostPort} ({a.EndpointName})")), where);
+        }
+
         Section(text, "Public hostnames (the only way in from the internet)");
         foreach (var tunnel in model.Resources.OfType<ITunnelResource>())
         {

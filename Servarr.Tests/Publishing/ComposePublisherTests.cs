@@ -49,14 +49,21 @@ public class ComposePublisherTests
     }
 
     [Fact]
-    public async Task OnlyPlexPublishesAHostPort()
+    public async Task OnlyPlexPublishesAHostPortOnEveryInterfaceAndTheAdminUisAreOnLoopbackOnly()
     {
         var file = await BuildDefaultStackFileAsync();
 
         var published = file.Services.Where(s => s.Value.Ports is not null).ToDictionary(s => s.Key, s => s.Value.Ports!);
 
-        Assert.Equal(["plex"], published.Keys);
         Assert.Equal(["32400:32400"], published["plex"]);
+        Assert.All(published.Where(p => p.Key != "plex").SelectMany(p => p.Value), port => Assert.StartsWith("127.0.0.1:", port));
+        // The admin UIs, over SSH (ssh -L): the apps behind the VPN on gluetun, whose namespace they share.
+        Assert.Equal(["127.0.0.1:7878:7878", "127.0.0.1:8080:8080", "127.0.0.1:8989:8989", "127.0.0.1:9696:9696"], published["gluetun"].Order(StringComparer.Ordinal));
+        Assert.Equal(["127.0.0.1:8181:8181"], published["tautulli"]);
+        Assert.Equal(["127.0.0.1:6246:6246"], published["maintainerr"]);
+        Assert.Equal(["127.0.0.1:51515:51515"], published["kopia"]);
+        Assert.Equal(["127.0.0.1:3001:3001"], published["uptime-kuma"]);
+        Assert.Equal(["gluetun", "kopia", "maintainerr", "plex", "tautulli", "uptime-kuma"], published.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal static class ServarrAppConventions
         var app = builder.AddResource(resource)
             .WithImage(image, tag)
             .WithHttpEndpoint(targetPort: port)
+            .WithLoopbackPort() // its admin UI: 127.0.0.1:<port> on the server, over SSH
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithLinuxServerEnvironment(host)
             .WithApiKey(key, $"{environmentPrefix}__AUTH__APIKEY")

@@ -46,6 +46,7 @@ public static class KopiaBuilderExtensions
             .WithEntrypoint("/bin/sh")
             .WithHostname("servarr") // snapshots are owned by USER@hostname: keep it stable across re-creations
             .WithHttpEndpoint(targetPort: ServerPort)
+            .WithLoopbackPort() // its UI: 127.0.0.1:51515 on the server, over SSH
             .WithTcpHealthCheck() // every HTTP answer needs the UI password
             .WithEnvironment("TZ", host.TimeZone)
             .WithEnvironment("USER", "servarr")

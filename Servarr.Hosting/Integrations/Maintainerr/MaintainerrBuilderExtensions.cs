@@ -21,6 +21,7 @@ public static class MaintainerrBuilderExtensions
         return builder.AddResource(new MaintainerrResource(name))
             .WithImage($"{MaintainerrContainerImageTags.Registry}/{MaintainerrContainerImageTags.Image}", MaintainerrContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: MaintainerrPort)
+            .WithLoopbackPort() // its admin UI: 127.0.0.1:6246 on the server, over SSH
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithUser(host.UserId, host.GroupId)
             .WithEnvironment("TZ", host.TimeZone)

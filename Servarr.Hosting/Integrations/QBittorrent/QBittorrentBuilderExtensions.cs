@@ -32,6 +32,7 @@ public static class QBittorrentBuilderExtensions
         return builder.AddResource(new QBittorrentResource(name))
             .WithImage($"{QBittorrentContainerImageTags.Registry}/{QBittorrentContainerImageTags.Image}", QBittorrentContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: WebUiPort)
+            .WithLoopbackPort() // its WebUI: 127.0.0.1:8080 on the server, over SSH
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithEndpoint(targetPort: TorrentingPort, scheme: "tcp", name: "torrent")
             .WithEndpoint(targetPort: TorrentingPort, scheme: "udp", name: "torrent-udp", protocol: System.Net.Sockets.ProtocolType.Udp)

@@ -22,6 +22,7 @@ public static class TautulliBuilderExtensions
         return builder.AddResource(new TautulliResource(name))
             .WithImage($"{TautulliContainerImageTags.Registry}/{TautulliContainerImageTags.Image}", TautulliContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: TautulliPort)
+            .WithLoopbackPort() // its admin UI: 127.0.0.1:8181 on the server, over SSH
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithEnvironment("PUID", host.UserId)
             .WithEnvironment("PGID", host.GroupId)

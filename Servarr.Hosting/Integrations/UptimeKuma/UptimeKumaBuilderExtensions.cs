@@ -20,6 +20,7 @@ public static class UptimeKumaBuilderExtensions
         return builder.AddResource(new UptimeKumaResource(name))
             .WithImage($"{UptimeKumaContainerImageTags.Registry}/{UptimeKumaContainerImageTags.Image}", UptimeKumaContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: UptimeKumaPort)
+            .WithLoopbackPort() // its admin UI (first-run page, monitors): 127.0.0.1:3001 on the server, over SSH
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithEnvironment("TZ", host.TimeZone)
             .WithConfigMount(host, "/app/data")

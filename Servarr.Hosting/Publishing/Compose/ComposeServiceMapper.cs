@@ -64,9 +64,14 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         }
 
         // A gateway publishes and exposes the ports of every app that shares its namespace.
-        var endpoints = _namespaces.Listeners(resource).Select(l => l.Endpoint).ToList();
+        var listeners = _namespaces.Listeners(resource);
+        var endpoints = listeners.Select(l => l.Endpoint).ToList();
+        // Admin UIs (LoopbackPortAnnotation) on the host's 127.0.0.1 only: reachable from the server and over SSH, nowhere else.
+        var loopback = listeners.SelectMany(l => l.Owner.Annotations.OfType<LoopbackPortAnnotation>()
+                .Where(a => a.EndpointName == l.Endpoint.Name && l.Endpoint.TargetPort is not null)
+                .Select(a => $"127.0.0.1:{a.HostPort}:{l.Endpoint.TargetPort}{ProtocolSuffix(l.Endpoint)}"));
         service.Ports = NullIfEmpty(endpoints.Where(e => e.Port is not null && e.TargetPort is not null)
-            .Select(e => $"{e.Port}:{e.TargetPort}{ProtocolSuffix(e)}").Distinct().ToList());
+            .Select(e => $"{e.Port}:{e.TargetPort}{ProtocolSuffix(e)}").Concat(loopback).Distinct().ToList());
         service.Expose = NullIfEmpty(endpoints.Where(e => e.Port is null && e.TargetPort is not null)
             .Select(e => $"{e.TargetPort}{ProtocolSuffix(e)}").Distinct().ToList());
         service.Networks = NullIfEmpty(resource.Annotations.OfType<NetworkAttachmentAnnotation>().Select(n => n.Network.Name).Distinct().ToList());
