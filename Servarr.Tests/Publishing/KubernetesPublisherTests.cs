@@ -77,6 +77,29 @@ public class KubernetesPublisherTests
     }
 
     [Fact]
+    public async Task EveryPodRunsWithoutAnApiTokenUnderTheRuntimesSeccompFilterAndOnlyTraefiksNamespaceReachesTheRoutedApps()
+    {
+        var (temp, _) = await PublishAsync(new() { ["Kubernetes:TraefikNamespace"] = "ingress" });
+        using var _ = temp;
+        var deserializer = new YamlDotNet.Serialization.DeserializerBuilder().IgnoreUnmatchedProperties().Build();
+        var deployments = Directory.GetFiles(temp.Path, "*.yaml").SelectMany(f => File.ReadAllText(f).Split("\n---\n"))
+            .Where(t => t.Contains("kind: Deployment", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(11, deployments.Count); // one pod per app; the VPN apps share gluetun's
+        foreach (var text in deployments)
+        {
+            var pod = (Dictionary<object, object>)((Dictionary<object, object>)((Dictionary<object, object>)((Dictionary<object, object>)
+                deserializer.Deserialize<Dictionary<object, object>>(text)["spec"])["template"])["spec"]);
+            Assert.Equal("false", pod["automountServiceAccountToken"]);
+            Assert.Equal("RuntimeDefault", ((Dictionary<object, object>)((Dictionary<object, object>)pod["securityContext"])["seccompProfile"])["type"]);
+        }
+
+        var policies = File.ReadAllText(Path.Combine(temp.Path, "network-policies.yaml"));
+        Assert.Contains("- namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: ingress\n      podSelector:\n        matchLabels:\n          app.kubernetes.io/name: traefik", policies);
+        Assert.DoesNotContain("namespaceSelector: {}", policies);
+    }
+
+    [Fact]
     public async Task OptionsTightenPlexSniAndMoveStorageToClaims()
     {
         var (temp, _) = await PublishAsync(new()

@@ -6,7 +6,7 @@ namespace Servarr.Hosting.Publishing.Kubernetes;
 /// <summary>
 /// The model's network zones as NetworkPolicies (only when the model declares networks): ingress is denied by default,
 /// a pod accepts connections from pods that share one of its zones (label <c>zone.servarr.io/&lt;zone&gt;</c>), and the
-/// pods Traefik routes to accept Traefik's pods from any namespace. Egress stays open: apps reach the internet.
+/// pods Traefik routes to accept Traefik's pods from Traefik's namespace (<c>Kubernetes:TraefikNamespace</c>). Egress stays open: apps reach the internet.
 /// </summary>
 internal static class KubernetesNetworkPolicies
 {
@@ -43,7 +43,9 @@ internal static class KubernetesNetworkPolicies
             };
             var traefik = new V1NetworkPolicyPeer
             {
-                NamespaceSelector = new V1LabelSelector(),
+                // Traefik's own namespace only (the label every namespace gets automatically since Kubernetes 1.21, GA 1.22):
+                // a pod labelled app.kubernetes.io/name=traefik in any other namespace is not let in.
+                NamespaceSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = options.TraefikNamespace } },
                 PodSelector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "traefik" } },
             };
             policies.Add(Policy("from-traefik", pods, options, [traefik]));

@@ -7,6 +7,7 @@ namespace Servarr.Hosting.Publishing.Kubernetes;
 /// environment variable such as <c>Kubernetes__Storage=pvc</c>):
 /// <list type="bullet">
 /// <item><c>Namespace</c> (default <c>servarr</c>);</item>
+/// <item><c>TraefikNamespace</c> (default <c>traefik</c>, where README's helm command installs it): the namespace whose Traefik pods may reach the routed apps;</item>
 /// <item><c>Storage</c>: <c>hostPath</c> (default: config and media folders on the node, as compose does — a
 /// single-node cluster) or <c>pvc</c> (a PersistentVolumeClaim per config folder and for the media tree);</item>
 /// <item><c>VolumeSize</c> (default <c>10Gi</c>), <c>MediaSize</c> (default <c>1Ti</c>), <c>StorageClass</c> (default: the cluster's);</item>
@@ -26,6 +27,9 @@ public sealed record KubernetesOptions
 {
     /// <summary>The namespace of every object.</summary>
     public string Namespace { get; init; } = "servarr";
+
+    /// <summary>The namespace Traefik runs in (<c>TraefikNamespace</c>, default <c>traefik</c>): only its pods may reach the routed apps.</summary>
+    public string TraefikNamespace { get; init; } = "traefik";
 
     /// <summary><c>hostPath</c> or <c>pvc</c>.</summary>
     public string Storage { get; init; } = "hostPath";
@@ -65,6 +69,7 @@ public sealed record KubernetesOptions
         var options = new KubernetesOptions
         {
             Namespace = Get("Namespace", "servarr"),
+            TraefikNamespace = Get("TraefikNamespace", "traefik"),
             Storage = Get("Storage", "hostPath"),
             VolumeSize = Get("VolumeSize", "10Gi"),
             MediaSize = Get("MediaSize", "1Ti"),

@@ -57,13 +57,17 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
             InitContainers = NullIfEmpty(WaitContainers(members)),
             Volumes = NullIfEmpty(volumes),
             Hostname = primary.TryGetLastAnnotation<HostnameAnnotation>(out var hostname) ? hostname.Hostname : null,
+            // No app talks to the Kubernetes API (Watchtower and AutoKuma use the Docker socket): no token in the pod.
+            AutomountServiceAccountToken = false,
+            // The container runtime's default seccomp filter, as Docker applies it to every compose container.
+            SecurityContext = new V1PodSecurityContext { SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" } },
         };
         if (members.FirstOrDefault(m => m.GetMounts().Any(x => x.Purpose == ContainerMountPurpose.SecretFile)) is { } reading
             && reading.TryGetLastAnnotation<SecretFileReaderAnnotation>(out var reader))
         {
             // Secret files are mounted root's and 0400; with fsGroup the kubelet gives the volume's files that group with
             // group read, so the app's user (e.g. cloudflared's 65532) reads them and nobody else in the pod does.
-            pod.SecurityContext = new V1PodSecurityContext { FsGroup = reader.Uid };
+            pod.SecurityContext.FsGroup = reader.Uid;
         }
 
         var meta = new V1ObjectMeta { Name = primary.Name, NamespaceProperty = options.Namespace, Labels = labels };
