@@ -22,6 +22,7 @@ public static class ModelValidator
         MountRules.Check(context);
         ParameterRules.Check(context);
         UpdateRules.Check(context);
+        PublishedValueRules.Check(context);
         var checks = new ModelCheckContext(context.Model, context.ExecutionContext, context.Parameters, context.Publisher);
         foreach (var resource in context.Model.Resources)
         {
