@@ -68,7 +68,8 @@ internal static class EnvFileMerge
             return encoded;
         }
 
-        if (previous.Published is null && previous.Raw != encoded && !entry.Secret && encoded.Length > 0)
+        // An older Servarr wrote values unquoted: the same value, not the user's.
+        if (previous.Published is null && previous.Raw != encoded && previous.Raw != entry.Value && !entry.Secret && encoded.Length > 0)
         {
             changes.Add($"{fileName} {entry.Key}: keeps {previous.Raw} from the file; the configuration has {encoded} (delete the line to take it)");
             return previous.Raw; // no record of the last publish: the file wins, visibly

@@ -44,6 +44,23 @@ public class EnvValueRoundTripTests
         Assert.Equal(value, ((YamlScalarNode)environment["VALUE"]).Value!.Replace("$$", "$", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Representable))]
+    public async Task PrepareHostScriptReadsBackTheValueExactly(string name, string value)
+    {
+        using var temp = new TempDirectory();
+        await new ComposePublisher().PublishAsync(Context(Stack(value), temp.Path), CancellationToken.None);
+        var script = await File.ReadAllTextAsync(temp.Combine("prepare-host.sh"));
+        var start = script.IndexOf("env_value() {", StringComparison.Ordinal);
+        var function = script[start..(script.IndexOf("\n}\n", start, StringComparison.Ordinal) + 3)];
+        await File.WriteAllTextAsync(temp.Combine("read.sh"), function + "env_value VALUE\n");
+
+        var read = DockerEngine.Run("sh", ["read.sh"], TimeSpan.FromSeconds(30), temp.Path);
+
+        Assert.True(read.ExitCode == 0, $"{name}: {read.StandardError}");
+        Assert.True(value == read.StandardOutput, name);
+    }
+
     [KubernetesToolsFact]
     public async Task KustomizeReadsBackEveryValueExactly()
     {

@@ -42,13 +42,14 @@ public class RepublishTests
     public async Task AFileWithoutARecordOfTheLastPublishKeepsItsValueAndSaysSo()
     {
         using var temp = new TempDirectory();
-        await File.WriteAllTextAsync(temp.Combine(".env"), "TZ=Europe/Amsterdam\nKEY=filled\n");
+        await File.WriteAllTextAsync(temp.Combine(".env"), "COMPOSE_PROJECT_NAME=servarr\nTZ=Europe/Amsterdam\nKEY=filled\n");
 
         var changes = await ComposeAsync(temp, "Etc/UTC");
 
         var env = await File.ReadAllTextAsync(temp.Combine(".env"));
         Assert.Contains("\nTZ=Europe/Amsterdam\n", env);
         Assert.Contains("\nKEY=filled\n", env);
+        Assert.Contains("\nCOMPOSE_PROJECT_NAME=servarr\n", env); // what an older Servarr wrote unquoted is the same value: not reported
         Assert.Equal([".env TZ: keeps Europe/Amsterdam from the file; the configuration has 'Etc/UTC' (delete the line to take it)"], changes);
     }
 
