@@ -39,4 +39,11 @@ public sealed class PublishContext
 
     /// <summary>The absolute output path as given on the command line.</summary>
     public string OutputPath { get; }
+
+    /// <summary>
+    /// What publishing changed in a file the user edits (<c>.env</c>, <c>settings.env</c>), one line per key, printed after
+    /// the publish; never a secret's value.
+    /// </summary>
+    /// <example><code>context.Changes.Add("TZ: 'Etc/UTC' -> 'Europe/Berlin' (changed since the last publish)");</code></example>
+    public IList<string> Changes { get; } = new List<string>();
 }

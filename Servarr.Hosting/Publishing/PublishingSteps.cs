@@ -60,6 +60,11 @@ public static class PublishingSteps
             step.Logger.LogInformation("wrote {File}", file);
         }
 
+        foreach (var change in context.Changes)
+        {
+            step.Logger.LogWarning("{Publisher}: {Change}", name, change);
+        }
+
         step.Summary.Add(name, output);
     }
 }

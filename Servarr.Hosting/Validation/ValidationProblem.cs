@@ -6,5 +6,6 @@ namespace Servarr.Hosting.Validation;
 public sealed record ValidationProblem(string Resource, string Message)
 {
     /// <inheritdoc />
-    public override string ToString() => Resource.StartsWith('-') ? $"{Resource}: {Message}" : $"resource '{Resource}': {Message}";
+    public override string ToString() => Resource.StartsWith('-') || Resource.StartsWith("parameter '", StringComparison.Ordinal)
+        ? $"{Resource}: {Message}" : $"resource '{Resource}': {Message}";
 }

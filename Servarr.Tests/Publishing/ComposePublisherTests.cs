@@ -154,10 +154,11 @@ public class ComposePublisherTests
         Assert.True(result.ExitCode == 0, result.Log);
         var env = await File.ReadAllTextAsync(temp.Combine(".env"));
         Assert.Contains("\nTZ=Europe/Amsterdam\n", env);
+        Assert.Contains(".env TZ: keeps Europe/Amsterdam from the file; the configuration has 'Etc/UTC' (delete the line to take it)", result.Log);
         Assert.Contains("\nWIREGUARD_PRIVATE_KEY=kept-secret\n", env);
         Assert.Contains("\nMY_OWN=1\n", env);
-        Assert.Contains("\nPUID=1000\n", env);
-        Assert.Contains("\nCOMPOSE_PROJECT_NAME=servarr\n", env);
+        Assert.Contains("\nPUID='1000'\n", env);
+        Assert.Contains("\nCOMPOSE_PROJECT_NAME='servarr'\n", env);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(temp.Combine(".env")));

@@ -30,7 +30,7 @@ public sealed class ComposePublisher : IPublisher
         var envPath = Path.Combine(directory, ".env");
         var yaml = ComposeYaml.Serialize(BuildFile(context, directory));
         var existing = File.Exists(envPath) ? await File.ReadAllTextAsync(envPath, cancellationToken).ConfigureAwait(false) : null;
-        var env = EnvFile.Render(context.Model, context.Parameters, DefaultProjectName, existing);
+        var env = EnvFile.Render(context.Model, context.Parameters, DefaultProjectName, existing, context.Changes);
         await AtomicFile.WriteAsync(composePath, Encoding.UTF8.GetBytes(Header + yaml), ownerOnly: false, cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAsync(envPath, Encoding.UTF8.GetBytes(env), ownerOnly: true, cancellationToken).ConfigureAwait(false);
         var preparePath = Path.Combine(directory, PrepareHostScript.FileName);

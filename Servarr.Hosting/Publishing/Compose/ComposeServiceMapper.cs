@@ -20,7 +20,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         service.Init = resource.Annotations.OfType<InitProcessAnnotation>().Any() ? true : null;
         if (resource.Entrypoint is { } entrypoint)
         {
-            service.Entrypoint = [entrypoint];
+            service.Entrypoint = [entrypoint.Replace("$", "$$", StringComparison.Ordinal)]; // compose reads $$ as $
         }
 
         service.Command = NullIfEmpty(resource.GetArgs(ServarrExecution.Publish).Select(a => ComposeExpressions.Render(a, context.Parameters, resource)).ToList());
@@ -91,6 +91,7 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
             Source = source,
             Target = mount.Target,
             ReadOnly = mount.IsReadOnly ? true : null,
+            LongSyntax = mount.Type != ContainerMountType.Volume && RunExpressions.Render(mount.Source, context.Parameters).Contains(':', StringComparison.Ordinal),
         };
     }
 

@@ -48,7 +48,17 @@ public static partial class ComposeYaml
         .Sequence("ports", service.Ports)
         .Sequence("expose", service.Expose)
         .Sequence("networks", service.Networks)
-        .Sequence("volumes", service.Volumes?.Select(v => v.ToString()).ToList())
+        .Items("volumes", service.Volumes, (e, v) =>
+        {
+            if (v.LongSyntax)
+            {
+                new MappingWriter(e).String("type", v.Type).String("source", v.Source).String("target", v.Target).Boolean("read_only", v.ReadOnly).End();
+            }
+            else
+            {
+                e.Emit(Scalar(v.ToString()));
+            }
+        })
         .Sequence("cap_add", service.CapAdd)
         .Sequence("security_opt", service.SecurityOpt)
         .Sequence("devices", service.Devices)
@@ -124,6 +134,24 @@ public static partial class ComposeYaml
             foreach (var value in values)
             {
                 _emitter.Emit(Scalar(value));
+            }
+
+            _emitter.Emit(new SequenceEnd());
+            return this;
+        }
+
+        public MappingWriter Items<T>(string key, IReadOnlyList<T>? values, Action<IEmitter, T> write)
+        {
+            if (values is null)
+            {
+                return this;
+            }
+
+            Key(key);
+            _emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Block));
+            foreach (var value in values)
+            {
+                write(_emitter, value);
             }
 
             _emitter.Emit(new SequenceEnd());

@@ -5,39 +5,34 @@ namespace Servarr.Hosting.Publishing.Compose;
 
 /// <summary>
 /// The <c>.env</c> beside <c>docker-compose.yaml</c>: <c>COMPOSE_PROJECT_NAME</c>, then every parameter with a
-/// comment. Non-secret defaults are filled in, secrets are left empty, and any value the user already filled in is
-/// kept, as are keys Servarr does not know.
+/// comment. Non-secret values are filled in (quoted, <see cref="EnvValueFormat.Compose"/>), secrets are left empty;
+/// publishing again follows <see cref="EnvFileMerge"/>'s rule.
 /// </summary>
 internal static class EnvFile
 {
     public const string ProjectNameKey = "COMPOSE_PROJECT_NAME";
 
-    public static string Render(DistributedApplicationModel model, ParameterValues values, string projectName, string? existing)
+    private static readonly string[] Header =
+    [
+        "Values for docker-compose.yaml, written by Servarr's compose publisher; values are quoted for docker-compose.",
+        "Publishing again keeps what you typed here, your comments and your own keys; a value changed in the",
+        "configuration since the last publish (see \"from configuration\") replaces it, and publish prints it. Keep this file private.",
+    ];
+
+    public static string Render(DistributedApplicationModel model, ParameterValues values, string projectName, string? existing) =>
+        Render(model, values, projectName, existing, []);
+
+    public static string Render(DistributedApplicationModel model, ParameterValues values, string projectName, string? existing, ICollection<string> changes)
     {
-        var kept = Parse(existing);
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        var text = new StringBuilder();
-        text.Append("# Values for docker-compose.yaml, written by `publish --publisher compose`.\n");
-        text.Append("# Publishing again keeps every value filled in here. Keep this file private (mode 0600).\n\n");
-        text.Append("# Project name (docker-compose 1.29 does not read a top-level `name:`)\n");
-        Line(text, written, ProjectNameKey, Keep(kept, ProjectNameKey) ?? projectName);
+        var entries = new List<EnvEntry> { new(ProjectNameKey, ["Project name (docker-compose 1.29 does not read a top-level `name:`)"], projectName, Secret: false) };
         foreach (var parameter in model.Parameters)
         {
-            var key = ComposeExpressions.VariableName(parameter);
             var resolved = values.Resolve(parameter);
-            text.Append('\n').Append("# ").Append(Describe(parameter, ComposeExpressions.IsRequired(parameter, values))).Append('\n');
-            var fallback = parameter.Secret ? "" : resolved.Value ?? "";
-            Line(text, written, key, Keep(kept, key) ?? fallback);
+            var comment = Describe(parameter, ComposeExpressions.IsRequired(parameter, values));
+            entries.Add(new(ComposeExpressions.VariableName(parameter), [comment], parameter.Secret ? null : resolved.Value ?? "", parameter.Secret));
         }
 
-        var extra = kept.Where(k => !written.Contains(k.Key)).ToList();
-        if (extra.Count > 0)
-        {
-            text.Append("\n# Kept from the previous .env (not used by the stack)\n");
-            extra.ForEach(e => Line(text, written, e.Key, e.Value));
-        }
-
-        return text.ToString();
+        return EnvFileMerge.Render(EnvValueFormat.Compose, ".env", Header, entries, existing, changes);
     }
 
     private static string Describe(ParameterResource parameter, bool required)
@@ -49,33 +44,5 @@ internal static class EnvFile
             _ when parameter.Secret => required ? $"{what} (secret; required)" : $"{what} (secret; optional)",
             _ => required ? $"{what} (required)" : what,
         };
-    }
-
-    private static string? Keep(Dictionary<string, string> kept, string key) =>
-        kept.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
-
-    private static void Line(StringBuilder text, HashSet<string> written, string key, string value)
-    {
-        written.Add(key);
-        text.Append(key).Append('=').Append(value).Append('\n');
-    }
-
-    /// <summary>Reads <c>KEY=value</c> lines in order; comments and blank lines are skipped.</summary>
-    internal static Dictionary<string, string> Parse(string? content)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var raw in (content ?? "").Split('\n'))
-        {
-            var line = raw.TrimEnd('\r');
-            var equals = line.IndexOf('=');
-            if (line.TrimStart().StartsWith('#') || equals <= 0)
-            {
-                continue;
-            }
-
-            values[line[..equals].Trim()] = line[(equals + 1)..];
-        }
-
-        return values;
     }
 }

@@ -31,8 +31,7 @@ internal static class PrepareHostScript
         text.Append("# It creates every app's config folder with the owner the app needs, and checks that the media folders (and secret files) exist.\n");
         text.Append("set -eu\n");
         text.Append("cd \"$(dirname \"$0\")\"\n\n");
-        text.Append("# The value of KEY in .env (the text after the first '=' of its last line).\n");
-        text.Append("env_value() { sed -n \"s/^$1=//p\" .env | tail -n 1; }\n\n");
+        text.Append(EnvValueFunction);
         foreach (var name in parameters.Select(ComposeExpressions.VariableName))
         {
             text.Append(name).Append("=\"$(env_value ").Append(name).Append(")\"\n");
@@ -81,4 +80,19 @@ internal static class PrepareHostScript
         v => v is ParameterResource p ? $"${{{ComposeExpressions.VariableName(p)}}}" : "",
         literal => literal.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
             .Replace("$", "\\$", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal));
+
+    // Reads .env as docker-compose does for the values Servarr writes: 'single-quoted' as it is, "double-quoted" with \\ and \" unescaped.
+    private const string EnvValueFunction = """
+        # The value of KEY in .env (its last line; quotes removed as docker-compose removes them).
+        env_value() {
+          v="$(sed -n "s/^$1=//p" .env | tail -n 1)"
+          case "$v" in
+            \'*\') v="${v#\'}"; v="${v%\'}" ;;
+            \"*\") v="${v#\"}"; v="${v%\"}"; v="$(printf '%s' "$v" | sed 's/\\\(["\\]\)/\1/g')" ;;
+          esac
+          printf '%s' "$v"
+        }
+
+
+        """;
 }

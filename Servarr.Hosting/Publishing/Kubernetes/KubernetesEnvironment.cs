@@ -40,7 +40,7 @@ public static class KubernetesEnvironment
                 ParameterResource parameter => Helper(parameter, helpers),
                 EndpointReferenceExpression endpoint => Address(endpoint, container),
                 _ => throw new InvalidOperationException($"resource '{container.Name}': Kubernetes publishing cannot render a {reference.GetType().Name} in {name}"),
-            }, literal => literal.Replace("$(", "$$(", StringComparison.Ordinal));
+            }, literal => literal.Replace("$", "$$", StringComparison.Ordinal)); // Kubernetes reads $$ as $
             variables.Add(new V1EnvVar { Name = name, Value = value });
         }
 

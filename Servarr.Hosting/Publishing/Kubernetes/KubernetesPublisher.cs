@@ -101,10 +101,10 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
         }
 
         var parameters = context.Model.Parameters.ToList();
-        files.Add(("settings.env", EnvFiles.Render(parameters.Where(p => !p.Secret), p => context.Parameters.Resolve(p).Value ?? "", settingsEnv,
-            "# Non-secret values for the servarr-settings ConfigMap; edit them here (publishing again keeps what you set).")));
-        files.Add(("secrets.env", EnvFiles.Render(parameters.Where(p => p.Secret), _ => "", secretsEnv,
-            "# Secret values for the servarr-secrets Secret: fill them in before kubectl apply -k (never commit this file).")));
+        files.Add(("settings.env", EnvFiles.Render("settings.env", parameters.Where(p => !p.Secret), p => context.Parameters.Resolve(p).Value ?? "", settingsEnv,
+            "Non-secret values for the servarr-settings ConfigMap; edit them here (publishing again keeps what you set).", context.Changes)));
+        files.Add(("secrets.env", EnvFiles.Render("secrets.env", parameters.Where(p => p.Secret), _ => null, secretsEnv,
+            "Secret values for the servarr-secrets Secret: fill them in before kubectl apply -k (never commit this file).", context.Changes)));
         var generated = context.Model.Containers.Where(c => c.Annotations.OfType<GeneratedFileAnnotation>().Any()).ToList();
         foreach (var container in generated)
         {

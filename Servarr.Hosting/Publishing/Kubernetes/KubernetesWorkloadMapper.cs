@@ -157,9 +157,9 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
         {
             Name = resource.Name,
             Image = image.Reference,
-            Command = resource.Entrypoint is { } entrypoint ? [entrypoint] : null,
+            Command = resource.Entrypoint is { } entrypoint ? [entrypoint.Replace("$", "$$", StringComparison.Ordinal)] : null, // Kubernetes reads $$ as $
             Args = NullIfEmpty(resource.GetArgs(ServarrExecution.Publish)
-                .Select(a => a.IsLiteral ? a.Render(_ => "") : throw new ServarrException(
+                .Select(a => a.IsLiteral ? a.Render(_ => "").Replace("$", "$$", StringComparison.Ordinal) : throw new ServarrException(
                     $"resource '{resource.Name}': an argument uses a parameter, which Kubernetes publishing cannot put in args; pass it as an environment variable"))
                 .ToList()),
             Env = NullIfEmpty(KubernetesEnvironment.Map(resource).ToList()),

@@ -5,8 +5,15 @@
 set -eu
 cd "$(dirname "$0")"
 
-# The value of KEY in .env (the text after the first '=' of its last line).
-env_value() { sed -n "s/^$1=//p" .env | tail -n 1; }
+# The value of KEY in .env (its last line; quotes removed as docker-compose removes them).
+env_value() {
+  v="$(sed -n "s/^$1=//p" .env | tail -n 1)"
+  case "$v" in
+    \'*\') v="${v#\'}"; v="${v%\'}" ;;
+    \"*\") v="${v#\"}"; v="${v%\"}"; v="$(printf '%s' "$v" | sed 's/\\\(["\\]\)/\1/g')" ;;
+  esac
+  printf '%s' "$v"
+}
 
 CONFIG_ROOT="$(env_value CONFIG_ROOT)"
 : "${CONFIG_ROOT:?set CONFIG_ROOT in .env}"
