@@ -46,8 +46,16 @@ internal static class PublishedObjects
             }
         }
 
-        Collect(() => ComposePublisher.BuildFile(context, output));
-        Collect(() => KubernetesPublisher.Render(context, KubernetesOptions.From(configuration)));
+        // Only a stack with an escape hatch is mapped: without one, the objects are the validated model's.
+        if (model.Containers.Any(c => c.Annotations.OfType<ComposeServiceCustomizationAnnotation>().Any()))
+        {
+            Collect(() => ComposePublisher.BuildFile(context, output));
+        }
+
+        if (model.Containers.Any(c => c.Annotations.OfType<KubernetesCustomizationAnnotation>().Any()))
+        {
+            Collect(() => KubernetesPublisher.Render(context, KubernetesOptions.From(configuration)));
+        }
         return problems;
     }
 }

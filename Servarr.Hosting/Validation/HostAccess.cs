@@ -25,7 +25,7 @@ internal static class HostAccess
     ];
 
     /// <summary>Folders that may not be mounted writable themselves (their subfolders may).</summary>
-    private static readonly HashSet<string> s_systemFolders = new(StringComparer.Ordinal) { "/home", "/var/lib", "/opt", "/srv", "/mnt", "/media" };
+    private static readonly HashSet<string> s_systemFolders = new(StringComparer.Ordinal) { "/home", "/var/lib" };
 
     /// <summary>Capabilities Docker grants every container by default: adding them back (after <c>cap_drop</c>) is safe.</summary>
     private static readonly HashSet<string> s_dockerDefaults = new(StringComparer.Ordinal)
