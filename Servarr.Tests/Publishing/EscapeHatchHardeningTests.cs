@@ -167,6 +167,18 @@ public class EscapeHatchHardeningTests
     }
 
     [Fact]
+    public void DoctorReportsTheSocketFolderAParameterPointsAt()
+    {
+        var builder = TestAppBuilder.Create(configuration: new Dictionary<string, string?> { ["Parameters:engine-dir"] = "/var/run/" });
+        App(builder).WithBindMount(ReferenceExpression.Create($"{builder.AddParameter("engine-dir")}"), "/engine", isReadOnly: true);
+
+        var lines = DoctorStep.Render(builder.BuildModel(), builder.Configuration, out var problems, builder.AppHostDirectory);
+
+        Assert.Equal(1, problems);
+        Assert.Contains("  resource 'app': mounts /var/run/ (that is /var/run) at /engine, a folder holding the container engine's socket (root on the host, read-only or not); mount only the folders the app needs", lines);
+    }
+
+    [Fact]
     public void DoctorFindsNoProblemInAHarmlessEscapeHatch()
     {
         var builder = TestAppBuilder.Create();
