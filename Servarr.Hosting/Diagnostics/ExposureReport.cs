@@ -15,6 +15,7 @@ public static class ExposureReport
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(value);
+        bool IsSocket(ServarrMountAnnotation m) => Validation.HardeningRules.IsDockerSocket(m, m.Type == ContainerMountType.BindMount ? Show(m.Source) : null);
         string Show(ReferenceExpression e) => e.Render(r => r is ParameterResource { Secret: false } p ? value(p) ?? $"{{{p.Name}}}" : $"{{{ServarrExpressions.OwnerOf(r)?.Name}}}");
         var containers = model.Containers.ToList();
         var text = new StringBuilder();
@@ -47,9 +48,9 @@ public static class ExposureReport
         }
 
         Section(text, "Docker socket (read-only stops writes to the file, not API calls: each of these is root on the host)");
-        foreach (var c in containers.Where(c => c.GetMounts().Any(m => m.Target.EndsWith("/docker.sock", StringComparison.Ordinal))))
+        foreach (var c in containers.Where(c => c.GetMounts().Any(IsSocket)))
         {
-            var mount = c.GetMounts().First(m => m.Target.EndsWith("/docker.sock", StringComparison.Ordinal));
+            var mount = c.GetMounts().First(IsSocket);
             Line(text, c.Name, mount.IsReadOnly ? "read-only" : "WRITABLE", c.Annotations.OfType<DockerSocketAccessAnnotation>().FirstOrDefault()?.Reason ?? "no reason given");
         }
 
@@ -57,7 +58,7 @@ public static class ExposureReport
         var newPrivileges = containers.Where(c => !c.HasNoNewPrivileges()).ToList();
         text.Append("  no-new-privileges: ").Append(containers.Count - newPrivileges.Count).Append(" of ").Append(containers.Count)
             .Append(" containers").Append(newPrivileges.Count == 0 ? "\n" : $" (not: {string.Join(", ", newPrivileges.Select(c => $"{c.Name} — {c.Annotations.OfType<AllowNewPrivilegesAnnotation>().First().Reason}"))})\n");
-        text.Append("  privileged containers: none (Servarr cannot declare one)\n");
+        text.Append("  privileged containers: none in the model (Servarr cannot declare one; doctor checks the escape hatches' objects)\n");
         foreach (var c in containers.Where(c => c.Annotations.OfType<CapabilityAnnotation>().Any() || c.Annotations.OfType<DeviceAnnotation>().Any()))
         {
             var parts = c.Annotations.OfType<CapabilityAnnotation>().Select(a => $"capability {a.Capability}")

@@ -25,7 +25,7 @@ internal static class DoctorStep
             Description = "Prints the Servarr stack's exposure report, its problems and the parameters that still need a value.",
             Action = step =>
             {
-                var lines = Render(step.Model, step.Services.GetRequiredService<IConfiguration>(), out var problems);
+                var lines = Render(step.Model, step.Services.GetRequiredService<IConfiguration>(), out var problems, builder.AppHostDirectory);
                 foreach (var line in lines)
                 {
                     step.Logger.LogInformation("{Line}", line);
@@ -42,14 +42,28 @@ internal static class DoctorStep
         });
     }
 
-    /// <summary>The report's lines; <paramref name="problems"/> counts the model's problems.</summary>
-    public static IReadOnlyList<string> Render(DistributedApplicationModel model, IConfiguration configuration, out int problems)
+    /// <summary>
+    /// The report's lines; <paramref name="problems"/> counts the model's problems and those of the compose and Kubernetes
+    /// objects as the publishers would write them, after the escape hatches (<c>PublishAsComposeService</c>, <c>PublishAsKubernetes</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Render(DistributedApplicationModel model, IConfiguration configuration, out int problems,
+        string? appHostDirectory = null)
     {
         // The exposure of the real host: folders as published, not the development folders `dotnet run` falls back to.
         var published = new ParameterValues(configuration, ServarrExecution.Publish);
         var lines = ExposureReport.Render(model, p => p.Secret ? null : published.Resolve(p).Value)
             .Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var found = ModelValidator.Validate(new ValidationContext(model, ServarrExecution.Publish, published));
+        var found = ModelValidator.Validate(new ValidationContext(model, ServarrExecution.Publish, published)).ToList();
+        var hatches = PublishedObjects.EscapeHatches(model);
+        if (hatches.Count > 0)
+        {
+            lines.Add("");
+            lines.Add("Escape hatches (what the published files hold beyond the model; checked like the model, see Problems)");
+            lines.AddRange(hatches.Select(h => $"  {h}"));
+        }
+
+        found.AddRange(PublishedObjects.Problems(model, published, configuration, appHostDirectory ?? Directory.GetCurrentDirectory())
+            .Where(p => !found.Contains(p)));
         lines.Add("");
         lines.Add(found.Count == 0 ? "Problems: none" : $"Problems ({found.Count}):");
         lines.AddRange(found.Select(p => $"  {p}"));

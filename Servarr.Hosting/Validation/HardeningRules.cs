@@ -3,30 +3,20 @@ using Servarr.Hosting.ApplicationModel;
 namespace Servarr.Hosting.Validation;
 
 /// <summary>
-/// Hardening as defaults: the Docker socket only where a reason is given and read-only, host ports only where a reason
-/// is given (Plex), no capability that amounts to a privileged container. (Privileged mode itself has no API.)
+/// Hardening as defaults, checked on resolved values (bind sources with their parameters' values, normalised): the Docker
+/// socket only where a reason is given and read-only, no other engine socket nor a folder holding one, no system folder
+/// mounted writable, host ports only where a reason is given (Plex), capabilities and devices from an allow-list
+/// (<see cref="HostAccess"/>). (Privileged mode itself has no API; the publishers check their final objects.)
 /// </summary>
 internal static class HardeningRules
 {
-    private static readonly HashSet<string> s_privilegedCapabilities = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ALL", "SYS_ADMIN", "SYS_MODULE", "SYS_RAWIO", "SYS_PTRACE", "SYS_BOOT", "MAC_ADMIN", "DAC_READ_SEARCH",
-    };
-
     public static void Check(ValidationContext context)
     {
         foreach (var container in context.Model.Containers)
         {
-            foreach (var socket in container.GetMounts().Where(IsDockerSocket))
+            foreach (var mount in container.GetMounts().Where(m => m.Type == ContainerMountType.BindMount))
             {
-                if (!container.Annotations.OfType<DockerSocketAccessAnnotation>().Any())
-                {
-                    context.Report(container, $"mounts the Docker socket at {socket.Target}, which is root on the host; remove the mount, or if the app must read the engine use .WithDockerSocket(\"what it reads\") (read-only)");
-                }
-                else if (!socket.IsReadOnly)
-                {
-                    context.Report(container, $"mounts the Docker socket at {socket.Target} writable; pass isReadOnly: true, or use .WithDockerSocket(\"what it reads\")");
-                }
+                CheckBind(context, container, mount);
             }
 
             if (!container.Annotations.OfType<HostPortAnnotation>().Any() && container.GetVpnGateway() is null) // VpnRules reports an app behind a VPN
@@ -37,15 +27,59 @@ internal static class HardeningRules
                 }
             }
 
-            foreach (var capability in container.Annotations.OfType<CapabilityAnnotation>().Where(c => s_privilegedCapabilities.Contains(c.Capability)))
+            var gateway = container is IVpnGatewayResource;
+            foreach (var capability in container.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct())
             {
-                context.Report(container, $"adds capability {capability.Capability}, which is as good as a privileged container; remove it (Servarr runs no privileged containers)");
+                if (HostAccess.CapabilityProblem(capability, gateway) is { } problem)
+                {
+                    context.Report(container, problem);
+                }
+            }
+
+            foreach (var device in container.Annotations.OfType<DeviceAnnotation>())
+            {
+                if (HostAccess.DeviceProblem(device.HostPath) is { } problem)
+                {
+                    context.Report(container, problem);
+                }
             }
         }
     }
 
-    /// <summary>Whether <paramref name="mount"/> is the Docker engine's socket.</summary>
+    private static void CheckBind(ValidationContext context, ContainerResource container, ServarrMountAnnotation mount)
+    {
+        var source = ResolvedSource(mount, context.Parameters);
+        if (IsDockerSocket(mount, source))
+        {
+            if (!container.Annotations.OfType<DockerSocketAccessAnnotation>().Any())
+            {
+                context.Report(container, $"mounts the Docker socket at {mount.Target}, which is root on the host; remove the mount, or if the app must read the engine use .WithDockerSocket(\"what it reads\") (read-only)");
+            }
+            else if (!mount.IsReadOnly)
+            {
+                context.Report(container, $"mounts the Docker socket at {mount.Target} writable; pass isReadOnly: true, or use .WithDockerSocket(\"what it reads\")");
+            }
+        }
+        else if (source is { Length: > 0 } && HostAccess.BindProblem(source, mount.Target, mount.IsReadOnly) is { } problem)
+        {
+            context.Report(container, problem);
+        }
+    }
+
+    /// <summary>The bind source with its parameters' values, or null while one has no value (nothing to check yet).</summary>
+    internal static string? ResolvedSource(ServarrMountAnnotation mount, ParameterValues parameters)
+    {
+        var values = mount.Source.References.OfType<ParameterResource>().Select(parameters.Resolve).ToList();
+        return values.Any(v => v.Value is null) ? null
+            : mount.Source.Render(value => value is ParameterResource p ? parameters.Resolve(p).Value ?? "" : "");
+    }
+
+    /// <summary>Whether <paramref name="mount"/> is the Docker engine's socket (its target, or its literal source).</summary>
     internal static bool IsDockerSocket(ServarrMountAnnotation mount) =>
-        mount.Type == ContainerMountType.BindMount && (mount.Target.EndsWith("/docker.sock", StringComparison.Ordinal)
-            || (mount.Source.IsLiteral && mount.Source.Render(_ => "").EndsWith("/docker.sock", StringComparison.Ordinal)));
+        IsDockerSocket(mount, mount.Source.IsLiteral ? mount.Source.Render(_ => "") : null);
+
+    /// <summary>Whether <paramref name="mount"/> is the Docker engine's socket, by its target or its resolved <paramref name="source"/>.</summary>
+    internal static bool IsDockerSocket(ServarrMountAnnotation mount, string? source) =>
+        mount.Type == ContainerMountType.BindMount && (HostAccess.IsDockerSocket(HostAccess.Normalize(mount.Target))
+            || (source is not null && HostAccess.IsDockerSocket(HostAccess.Normalize(source))));
 }

@@ -2,7 +2,10 @@ using Servarr.Hosting.ApplicationModel;
 
 namespace Servarr.Hosting.Validation;
 
-/// <summary>Every container has an image pinned to a version tag: never missing, never <c>latest</c>.</summary>
+/// <summary>
+/// Every container has an image reference Docker accepts (<see cref="ImageReferences"/>), pinned to a version tag: never
+/// missing, never <c>latest</c>.
+/// </summary>
 internal static class ImageRules
 {
     public static void Check(ValidationContext context)
@@ -13,6 +16,10 @@ internal static class ImageRules
             if (image is null)
             {
                 context.Report(container, "has no image; call .WithImage(\"registry/name\", \"version\")");
+            }
+            else if (ImageReferences.Problem(image.Reference) is { } invalid)
+            {
+                context.Report(container, invalid);
             }
             else if (image.Tag is null)
             {

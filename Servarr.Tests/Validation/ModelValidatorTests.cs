@@ -161,8 +161,8 @@ public class ModelValidatorTests
             "resource 'app': waits for 'job' to complete, but its restart policy is 'always' so it never does; give 'job' .WithRestartPolicy(RestartPolicy.No)"
         },
         {
-            "auto-update on an image pinned by digest", b => b.AddContainer("app", "docker.io/library/app", "1.0@sha256:0123456789abcdef").WithAutoUpdate(),
-            "resource 'app': WithAutoUpdate() on image 'docker.io/library/app:1.0@sha256:0123456789abcdef', which is pinned by digest so Watchtower can never update it; remove .WithAutoUpdate() or pin a tag without @sha256:"
+            "auto-update on an image pinned by digest", b => b.AddContainer("app", "docker.io/library/app", "1.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef").WithAutoUpdate(),
+            "resource 'app': WithAutoUpdate() on image 'docker.io/library/app:1.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', which is pinned by digest so Watchtower can never update it; remove .WithAutoUpdate() or pin a tag without @sha256:"
         },
         {
             "refers to itself", b => { var a = App(b); a.WithReference(a); },
@@ -207,7 +207,7 @@ public class ModelValidatorTests
     {
         var builder = TestAppBuilder.Create();
         builder.AddContainer("app", "docker.io/library/app", "1.0").WithAutoUpdate();
-        builder.AddContainer("pinned", "docker.io/library/app", "1.0@sha256:0123456789abcdef");
+        builder.AddContainer("pinned", "docker.io/library/app", "1.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
 
         Assert.Empty(builder.Problems());
     }

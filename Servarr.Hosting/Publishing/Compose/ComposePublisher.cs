@@ -54,7 +54,10 @@ public sealed class ComposePublisher : IPublisher
     private const string Header = "# Written by Servarr from Servarr.AppHost/Program.cs; change the model, not this file.\n"
         + "# Deploy: docker compose --env-file .env up -d   (docker-compose 1.29: docker-compose up -d)\n";
 
-    /// <summary>Builds the typed compose file for the model (no I/O).</summary>
+    /// <summary>
+    /// Builds the typed compose file for the model (no I/O); throws <see cref="Validation.ModelValidationException"/> when a
+    /// <c>PublishAsComposeService</c> callback made a service the model's hardening refuses (see <see cref="ComposeHardening"/>).
+    /// </summary>
     public static ComposeFile BuildFile(PublishContext context, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -69,6 +72,7 @@ public sealed class ComposePublisher : IPublisher
         file.Networks = networks.Count == 0 ? null : networks.ToDictionary(n => n, _ => new ComposeNetwork(), StringComparer.Ordinal);
         var volumes = file.Services.Values.SelectMany(s => s.Volumes ?? []).Where(v => v.Type == "volume").Select(v => v.Source).Distinct().ToList();
         file.Volumes = volumes.Count == 0 ? null : volumes.ToDictionary(v => v, _ => new ComposeVolume(), StringComparer.Ordinal);
-        return file;
+        var refused = ComposeHardening.Check(context, file, outputDirectory);
+        return refused.Count == 0 ? file : throw new Validation.ModelValidationException(refused);
     }
 }

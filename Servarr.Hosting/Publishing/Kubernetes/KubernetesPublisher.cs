@@ -43,7 +43,11 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
         return written;
     }
 
-    /// <summary>Every file of the tree, by name (pure: no I/O); <paramref name="secretsEnv"/> and <paramref name="settingsEnv"/> are the files already there.</summary>
+    /// <summary>
+    /// Every file of the tree, by name (pure: no I/O); <paramref name="secretsEnv"/> and <paramref name="settingsEnv"/> are the
+    /// files already there. Throws <see cref="Validation.ModelValidationException"/> when a <c>PublishAsKubernetes</c> callback
+    /// made a pod the model's hardening refuses (see <see cref="KubernetesHardening"/>).
+    /// </summary>
     public static IReadOnlyList<(string Name, string Content)> Render(PublishContext context, KubernetesOptions options, string? secretsEnv = null, string? settingsEnv = null)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -51,6 +55,7 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
         var files = new List<(string, string)>();
         var mapper = new KubernetesWorkloadMapper(context, options);
         var claims = new List<V1PersistentVolumeClaim>();
+        var refused = new List<Validation.ValidationProblem>();
         files.Add(("namespace.yaml", Yaml(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = options.Namespace } })));
         foreach (var primary in context.Model.Containers.Where(c => c.GetVpnGateway() is null))
         {
@@ -67,6 +72,8 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
                 customize.a.Configure(customize.m, objects);
             }
 
+            refused.AddRange(KubernetesHardening.Check(workload.Members, objects));
+
             // A claim is one object however many pods mount it (the media tree, a config folder Kopia backs up): kustomize
             // refuses an id declared twice, so every claim goes to claims.yaml, once.
             foreach (var claim in objects.OfType<V1PersistentVolumeClaim>().ToList())
@@ -80,6 +87,11 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
 
             var notes = workload.NotMapped.Count == 0 ? "" : string.Concat(workload.NotMapped.Select(n => $"# not mapped: {n}\n"));
             files.Add(($"{primary.Name}.yaml", notes + string.Join("---\n", objects.Select(Yaml))));
+        }
+
+        if (refused.Count > 0)
+        {
+            throw new Validation.ModelValidationException(refused);
         }
 
         if (claims.Count > 0)
