@@ -46,7 +46,7 @@ internal static partial class ConfigurationErrors
         Path.GetFileName(path) == "secrets.json" && path.Replace('\\', '/').Contains("/usersecrets/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The path relative to the current folder when it is inside it (<c>Servarr.AppHost/appsettings.json</c>), else as given.</summary>
-    private static string Display(string path, string currentDirectory)
+    internal static string Display(string path, string currentDirectory)
     {
         var relative = Path.GetRelativePath(currentDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;

@@ -108,7 +108,7 @@ public static class ServarrApp
     private static string InputChecksMessage(ArgumentException exception) => ApplicationModel.InputChecks.Describe(exception);
 
     /// <summary>
-    /// <c>Program.cs line 12</c> when <paramref name="exception"/> was thrown by a call Program.cs made while declaring the
+    /// <c>Servarr.AppHost/Program.cs line 12</c> (relative to the current folder when inside it) when <paramref name="exception"/> was thrown by a call Program.cs made while declaring the
     /// model (not while the app ran: RunServarrAsync reports those).
     /// </summary>
     private static string? ProgramLine(Exception exception, Assembly? program)
@@ -124,7 +124,8 @@ public static class ServarrApp
         return call switch
         {
             null => null,
-            { } f when f.GetFileName() is { } file && f.GetFileLineNumber() > 0 => $"{Path.GetFileName(file)} line {f.GetFileLineNumber()}",
+            { } f when f.GetFileName() is { } file && f.GetFileLineNumber() > 0 =>
+                $"{ConfigurationErrors.Display(file, Environment.CurrentDirectory)} line {f.GetFileLineNumber()}",
             _ => "Program.cs",
         };
     }
