@@ -106,6 +106,13 @@ public class BadInputCampaignTests
             "resource 'kopia': .WithFilesystemRepository(\"backups\"): the repository folder must be an absolute path on the host; pass e.g. \"/mnt/nas/kopia\""),
         new("Kopia backing up an app without a config folder", b => b.AddKopia("kopia", b.AddHost(), b.AddParameter("kopia-password", "x", secret: true)).WithFilesystemRepository("/srv/kopia").WithConfigBackupOf(App(b)),
             "resource 'kopia': .WithConfigBackupOf(app): 'app' has no config bind mount to back up; give it one with .WithConfigMount(host) before this call"),
+        // ── Parameters declared in Program.cs ───────────────────────────────────────────────────────────────────
+        new("folder parameter with a relative published value", b => b.AddFolderParameter("media-root", ".servarr/data", "srv/media"),
+            "resource 'media-root': AddFolderParameter(\"media-root\", \".servarr/data\", \"srv/media\"): the published value \"srv/media\" is not an absolute path on the server; pass e.g. \"/srv/media\""),
+        new("folder parameter without a development folder", b => b.AddFolderParameter("media-root", "", "/srv/media"),
+            "resource 'media-root': AddFolderParameter(\"media-root\", \"\", \"/srv/media\"): the development folder is empty; pass a folder under the AppHost, e.g. \".servarr/data\""),
+        new("generated secret of 4 characters", b => b.AddGeneratedSecret("app-api-key", 4),
+            "resource 'app-api-key': AddGeneratedSecret(\"app-api-key\", 4): a generated secret of fewer than 8 characters is guessable; pass length: 8 or more (the default is 32), or leave it out"),
         // ── Names ───────────────────────────────────────────────────────────────────────────────────────────
         new("resource name with a capital", b => App(b, Name("Sonarr-4K")),
             "resource 'Sonarr-4K': invalid name 'Sonarr-4K'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'sonarr-4k')"),
