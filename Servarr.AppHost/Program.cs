@@ -2,7 +2,9 @@
 // around Plex, monitoring, backups and updates. `dotnet run` runs it; `publish` writes compose or a manifest.
 using Servarr.Hosting;
 
-var builder = DistributedApplication.CreateBuilder(args).AddServarr();
+// Aspire's DistributedApplication.CreateBuilder(args).AddServarr(); a broken appsettings.json or user-secrets file, or a
+// mistake below, ends `dotnet run` with one `error: ...` line (file and line, or resource) and exit code 1.
+var builder = ServarrApp.CreateBuilder(args);
 
 // ── Parameters: non-secret defaults live in appsettings.json; secrets in `dotnet user-secrets` ──────────────
 var domain = builder.AddParameter("domain").WithDescription("Your domain; public hostnames are <app>.<domain>");

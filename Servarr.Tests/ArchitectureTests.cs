@@ -22,8 +22,8 @@ public class ArchitectureTests
     private const string Docker = Root + ".Orchestration.Docker";
     private const string Lifecycle = Root + ".Lifecycle";
 
-    // The two entry points of Servarr.Hosting's own namespace that compose everything (AddServarr, RunServarrAsync).
-    private static readonly string[] s_compositionRoot = [nameof(ServarrBuilderExtensions), nameof(ServarrRunExtensions)];
+    // The entry points of Servarr.Hosting's own namespace that compose everything (ServarrApp.CreateBuilder, AddServarr, RunServarrAsync).
+    private static readonly string[] s_compositionRoot = [nameof(ServarrApp), nameof(ServarrBuilderExtensions), nameof(ServarrRunExtensions)];
 
     // An integration's builder methods live in Servarr.Hosting's own namespace (as Aspire integrations put theirs in
     // Aspire.Hosting), in a class named after its folder: SonarrBuilderExtensions for Integrations/Sonarr.

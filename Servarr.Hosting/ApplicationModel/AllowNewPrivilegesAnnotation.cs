@@ -6,8 +6,7 @@ public sealed class AllowNewPrivilegesAnnotation : IResourceAnnotation
     /// <summary>Records the exception and why it is needed.</summary>
     public AllowNewPrivilegesAnnotation(string reason)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Reason = reason;
+        Reason = InputChecks.RequireText(reason, "the reason to allow new privileges", "its entrypoint calls sudo", nameof(reason));
     }
 
     /// <summary>Why the resource needs it; shown by <c>doctor</c>.</summary>

@@ -17,19 +17,19 @@ public sealed class BackupExcludeAnnotation : IResourceAnnotation
         ArgumentNullException.ThrowIfNull(patterns);
         if (patterns.Count == 0)
         {
-            throw new ArgumentException("Give at least one pattern to exclude.", nameof(patterns));
+            throw new ArgumentException("no pattern given; pass at least one, e.g. \"Backups/\"", nameof(patterns));
         }
 
         foreach (var pattern in patterns)
         {
             if (string.IsNullOrWhiteSpace(pattern))
             {
-                throw new ArgumentException("An exclude pattern must not be empty.", nameof(patterns));
+                throw new ArgumentException("an exclude pattern is empty; remove it or write one, e.g. \"*.tmp\"", nameof(patterns));
             }
 
             if (pattern.Any(c => char.IsControl(c) || c == '\''))
             {
-                throw new ArgumentException($"Exclude pattern '{pattern}' must be one line without single quotes.", nameof(patterns));
+                throw new ArgumentException($"exclude pattern {InputChecks.Quote(pattern)} holds a single quote or a line break, which Kopia's start-up script cannot quote; match that character with ? instead", nameof(patterns));
             }
         }
 

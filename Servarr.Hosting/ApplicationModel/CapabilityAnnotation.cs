@@ -6,12 +6,12 @@ public sealed class CapabilityAnnotation : IResourceAnnotation
     /// <summary>Records a capability.</summary>
     public CapabilityAnnotation(string capability)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(capability);
+        ArgumentNullException.ThrowIfNull(capability);
         var name = capability.ToUpperInvariant();
         Capability = name.StartsWith("CAP_", StringComparison.Ordinal) ? name[4..] : name;
-        if (!Capability.All(c => c is (>= 'A' and <= 'Z') or '_'))
+        if (Capability.Length == 0 || !Capability.All(c => c is (>= 'A' and <= 'Z') or '_'))
         {
-            throw new ArgumentException($"'{capability}' is not a Linux capability name.", nameof(capability));
+            throw new ArgumentException($"'{capability}' is not a Linux capability name; pass one like \"NET_ADMIN\" (see capabilities(7))", nameof(capability));
         }
     }
 

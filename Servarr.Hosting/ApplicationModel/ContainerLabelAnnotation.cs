@@ -6,8 +6,13 @@ public sealed class ContainerLabelAnnotation : IResourceAnnotation
     /// <summary>Records a label.</summary>
     public ContainerLabelAnnotation(string key, ReferenceExpression value)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
+        if (key.Length == 0 || key.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is '='))
+        {
+            throw new ArgumentException($"label key '{key}' is empty or holds a space, '=' or a line break; pass a key like \"com.example.role\"", nameof(key));
+        }
+
         Key = key;
         Value = value;
     }

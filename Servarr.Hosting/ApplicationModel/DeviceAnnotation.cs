@@ -6,10 +6,10 @@ public sealed class DeviceAnnotation : IResourceAnnotation
     /// <summary>Records a device.</summary>
     public DeviceAnnotation(string hostPath, string? containerPath = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(hostPath);
+        ArgumentNullException.ThrowIfNull(hostPath);
         if (!hostPath.StartsWith("/dev/", StringComparison.Ordinal))
         {
-            throw new ArgumentException($"Device '{hostPath}' must be a path under /dev.", nameof(hostPath));
+            throw new ArgumentException($"'{hostPath}' is not a device; pass a path under /dev, e.g. \"/dev/net/tun\" (files and folders are mounts: .WithBindMount)", nameof(hostPath));
         }
 
         HostPath = hostPath;

@@ -9,13 +9,12 @@ public sealed class DockerSocketAccessAnnotation : IResourceAnnotation
     /// <c>Watchtower updates Docker's containers, not the cluster's pods</c>; null for the generic sentence.</param>
     public DockerSocketAccessAnnotation(string reason, string? withoutDocker = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Reason = InputChecks.RequireText(reason, "the reason to read the Docker engine", "reads container labels", nameof(reason));
         if (withoutDocker is not null)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(withoutDocker);
+            InputChecks.RequireText(withoutDocker, "what the app loses without Docker", "no container monitors on a containerd node", nameof(withoutDocker));
         }
 
-        Reason = reason;
         WithoutDocker = withoutDocker;
     }
 

@@ -6,8 +6,7 @@ public sealed class HostPortAnnotation : IResourceAnnotation
     /// <summary>Records the exception and why it is needed.</summary>
     public HostPortAnnotation(string reason)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Reason = reason;
+        Reason = InputChecks.RequireText(reason, "the reason for a host port", "LAN clients connect to 32400", nameof(reason));
     }
 
     /// <summary>Why the resource needs it; shown by <c>doctor</c>.</summary>

@@ -6,10 +6,10 @@ public sealed class HostnameAnnotation : IResourceAnnotation
     /// <summary>Records a host name.</summary>
     public HostnameAnnotation(string hostname)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(hostname);
-        if (hostname.Length > 63 || !hostname.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        ArgumentNullException.ThrowIfNull(hostname);
+        if (hostname.Length is 0 or > 63 || !hostname.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
-            throw new ArgumentException($"'{hostname}' is not a host name (letters, digits and '-', at most 63).", nameof(hostname));
+            throw new ArgumentException($"'{hostname}' is not a host name; use letters, digits and '-', at most 63 characters, e.g. {InputChecks.Quote(InputChecks.SuggestLabel(hostname))}", nameof(hostname));
         }
 
         Hostname = hostname;

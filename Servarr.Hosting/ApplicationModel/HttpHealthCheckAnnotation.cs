@@ -10,7 +10,7 @@ public sealed class HttpHealthCheckAnnotation : IResourceAnnotation
         ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);
         if (!path.StartsWith('/'))
         {
-            throw new ArgumentException($"Health path '{path}' must start with '/'.", nameof(path));
+            throw new ArgumentException($"health path '{path}' does not start with '/'; pass e.g. \"/{path.TrimStart('.', '/')}\"", nameof(path));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);

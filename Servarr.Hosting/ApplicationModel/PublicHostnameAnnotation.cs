@@ -11,11 +11,11 @@ public sealed partial class PublicHostnameAnnotation : IResourceAnnotation
     /// <summary>Records <paramref name="subdomain"/> for <paramref name="endpointName"/>.</summary>
     public PublicHostnameAnnotation(string subdomain, string endpointName)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(subdomain);
+        ArgumentNullException.ThrowIfNull(subdomain);
         ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);
         if (!Label().IsMatch(subdomain))
         {
-            throw new ArgumentException($"Public hostname '{subdomain}' must be one DNS label: lowercase letters, digits and inner hyphens, at most 63.", nameof(subdomain));
+            throw new ArgumentException($"'{subdomain}' is not one DNS label; use lowercase letters, digits and inner hyphens, at most 63 characters, e.g. {InputChecks.Quote(InputChecks.SuggestLabel(subdomain))} (it becomes <subdomain>.<domain>)", nameof(subdomain));
         }
 
         Subdomain = subdomain;

@@ -11,10 +11,10 @@ public sealed class ServarrMountAnnotation : IResourceAnnotation
         ContainerMountPurpose purpose = ContainerMountPurpose.Other)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        ArgumentNullException.ThrowIfNull(target);
         if (!target.StartsWith('/'))
         {
-            throw new ArgumentException($"Mount target '{target}' must be an absolute path inside the container.", nameof(target));
+            throw new ArgumentException($"the mount target must be an absolute path inside the container; pass e.g. \"/{target.TrimStart('.', '/')}\"", nameof(target));
         }
 
         if (type == ContainerMountType.Volume && (!source.IsLiteral || source.Render(_ => "").Length == 0))

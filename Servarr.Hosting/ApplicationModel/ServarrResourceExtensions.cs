@@ -35,7 +35,8 @@ public static class ServarrResourceExtensions
             var mount = annotation switch
             {
                 ServarrMountAnnotation servarr => servarr,
-                ContainerMountAnnotation { Source: { Length: > 0 } source } aspire when !servarrTargets.Contains(aspire.Target) =>
+                ContainerMountAnnotation { Source: { Length: > 0 } source } aspire when !servarrTargets.Contains(aspire.Target)
+                    && aspire.Target.StartsWith('/') => // a relative target is reported by the validator
                     new ServarrMountAnnotation(ServarrExpressions.Literal(source), aspire.Target, aspire.Type, aspire.IsReadOnly),
                 _ => null,
             };

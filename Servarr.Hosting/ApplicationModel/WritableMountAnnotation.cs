@@ -6,7 +6,12 @@ public sealed class WritableMountAnnotation : IResourceAnnotation
     /// <summary>Records a path the app writes to.</summary>
     public WritableMountAnnotation(string target)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        ArgumentNullException.ThrowIfNull(target);
+        if (!target.StartsWith('/'))
+        {
+            throw new ArgumentException($"the writable path must be an absolute path inside the container; pass e.g. \"/{target.TrimStart('.', '/')}\"", nameof(target));
+        }
+
         Target = target;
     }
 

@@ -18,7 +18,7 @@ public static class ContainerRuntimeBuilderExtensions
     public static IResourceBuilder<T> WithCapability<T>(this IResourceBuilder<T> builder, string capability) where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new CapabilityAnnotation(capability));
+        return builder.WithCheckedAnnotation($".WithCapability({InputChecks.Quote(capability)})", () => new CapabilityAnnotation(capability));
     }
 
     /// <summary>Passes a host device through, e.g. <c>.WithDevice("/dev/net/tun")</c>.</summary>
@@ -26,7 +26,9 @@ public static class ContainerRuntimeBuilderExtensions
         where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new DeviceAnnotation(hostPath, containerPath));
+        var call = containerPath is null ? $".WithDevice({InputChecks.Quote(hostPath)})"
+            : $".WithDevice({InputChecks.Quote(hostPath)}, {InputChecks.Quote(containerPath)})";
+        return builder.WithCheckedAnnotation(call, () => new DeviceAnnotation(hostPath, containerPath));
     }
 
     /// <summary>Runs the process as <c>uid:gid</c>, fixed numbers or parameters.</summary>
@@ -44,7 +46,8 @@ public static class ContainerRuntimeBuilderExtensions
     public static IResourceBuilder<T> WithLabel<T>(this IResourceBuilder<T> builder, string key, object value) where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new ContainerLabelAnnotation(key, ServarrExpressions.ToExpression(builder.Resource, key, value)));
+        return builder.WithCheckedAnnotation($".WithLabel({InputChecks.Quote(key)}, ...)",
+            () => new ContainerLabelAnnotation(key, ServarrExpressions.ToExpression(builder.Resource, key, value)));
     }
 
     /// <summary>Gives the container a fixed host name.</summary>
@@ -52,7 +55,8 @@ public static class ContainerRuntimeBuilderExtensions
     public static IResourceBuilder<T> WithHostname<T>(this IResourceBuilder<T> builder, string hostname) where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new HostnameAnnotation(hostname), ResourceAnnotationMutationBehavior.Replace);
+        return builder.WithCheckedAnnotation($".WithHostname({InputChecks.Quote(hostname)})", () => new HostnameAnnotation(hostname),
+            ResourceAnnotationMutationBehavior.Replace);
     }
 
     /// <summary>Runs an init process as PID 1 (signals forwarded, zombies reaped).</summary>

@@ -14,6 +14,8 @@ public static class EdgeBuilderExtensions
         where T : IResourceWithEndpoints
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new PublicHostnameAnnotation(subdomain, endpointName));
+        var call = endpointName == "http" ? $".WithPublicHostname({InputChecks.Quote(subdomain)})"
+            : $".WithPublicHostname({InputChecks.Quote(subdomain)}, {InputChecks.Quote(endpointName)})";
+        return builder.WithCheckedAnnotation(call, () => new PublicHostnameAnnotation(subdomain, endpointName));
     }
 }

@@ -20,7 +20,13 @@ public static class HardeningBuilderExtensions
         where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.WithAnnotation(new DockerSocketAccessAnnotation(reason, withoutDocker), ResourceAnnotationMutationBehavior.Replace);
+        if (InputChecks.TryCreate(builder, $".WithDockerSocket({InputChecks.Quote(reason)})", () => new DockerSocketAccessAnnotation(reason, withoutDocker))
+            is not { } access)
+        {
+            return builder;
+        }
+
+        builder.WithAnnotation(access, ResourceAnnotationMutationBehavior.Replace);
         return builder.Resource.GetMounts().Any(m => m.Target == DockerSocket) ? builder : builder.WithBindMount(ServarrExpressions.Literal(DockerSocket), DockerSocket, isReadOnly: true);
     }
 
@@ -29,7 +35,8 @@ public static class HardeningBuilderExtensions
     public static IResourceBuilder<T> WithHostPortAllowed<T>(this IResourceBuilder<T> builder, string reason) where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new HostPortAnnotation(reason), ResourceAnnotationMutationBehavior.Replace);
+        return builder.WithCheckedAnnotation($".WithHostPortAllowed({InputChecks.Quote(reason)})", () => new HostPortAnnotation(reason),
+            ResourceAnnotationMutationBehavior.Replace);
     }
 
     /// <summary>Leaves <c>no-new-privileges</c> off for an image that must gain privileges through a setuid binary.</summary>
@@ -37,7 +44,8 @@ public static class HardeningBuilderExtensions
     public static IResourceBuilder<T> WithNewPrivileges<T>(this IResourceBuilder<T> builder, string reason) where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new AllowNewPrivilegesAnnotation(reason), ResourceAnnotationMutationBehavior.Replace);
+        return builder.WithCheckedAnnotation($".WithNewPrivileges({InputChecks.Quote(reason)})", () => new AllowNewPrivilegesAnnotation(reason),
+            ResourceAnnotationMutationBehavior.Replace);
     }
 
     /// <summary>Whether the container runs with <c>no-new-privileges</c> (all do, unless <see cref="WithNewPrivileges{T}"/>).</summary>

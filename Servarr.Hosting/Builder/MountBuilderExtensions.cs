@@ -17,7 +17,8 @@ public static class MountBuilderExtensions
         string target, bool isReadOnly = false, ContainerMountPurpose purpose = ContainerMountPurpose.Other) where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new ServarrMountAnnotation(source, target, ContainerMountType.BindMount, isReadOnly, purpose));
+        return builder.WithCheckedAnnotation($".WithBindMount({InputChecks.Quote(source?.ValueExpression)}, {InputChecks.Quote(target)})",
+            () => new ServarrMountAnnotation(source!, target, ContainerMountType.BindMount, isReadOnly, purpose));
     }
 
 
@@ -25,6 +26,6 @@ public static class MountBuilderExtensions
     public static IResourceBuilder<T> WithWritablePath<T>(this IResourceBuilder<T> builder, string target) where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new WritableMountAnnotation(target));
+        return builder.WithCheckedAnnotation($".WithWritablePath({InputChecks.Quote(target)})", () => new WritableMountAnnotation(target));
     }
 }

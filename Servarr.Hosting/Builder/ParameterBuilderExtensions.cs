@@ -15,10 +15,15 @@ public static class ParameterBuilderExtensions
         int length = 32, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentOutOfRangeException.ThrowIfLessThan(length, 8);
-        var generated = new GenerateParameterDefault { MinLength = length, Lower = true, Upper = false, Numeric = true, Special = false };
+        var generated = new GenerateParameterDefault { MinLength = Math.Max(length, 8), Lower = true, Upper = false, Numeric = true, Special = false };
         var parameter = builder.AddParameter(name, generated, secret: true, persist: true)
             .WithAnnotation(new GeneratedSecretAnnotation(generated));
+        if (length < 8)
+        {
+            InputChecks.Refuse(parameter, $"AddGeneratedSecret({InputChecks.Quote(name)}, {length})",
+                "a generated secret of fewer than 8 characters is guessable; pass length: 8 or more (the default is 32), or leave it out");
+        }
+
         return description is null ? parameter : parameter.WithDescription(description);
     }
 
@@ -47,15 +52,22 @@ public static class ParameterBuilderExtensions
         string developmentFolder, string? publishedValue = null, string? description = null, params string[] subfolders)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(developmentFolder);
-        if (publishedValue is not null && !publishedValue.StartsWith('/'))
+        ArgumentNullException.ThrowIfNull(developmentFolder);
+        var relativePublished = publishedValue is not null && !publishedValue.StartsWith('/');
+        var path = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, string.IsNullOrWhiteSpace(developmentFolder) ? ".servarr" : developmentFolder));
+        var @default = new DevelopmentParameterDefault(path, subfolders, relativePublished ? null : publishedValue, builder.ExecutionContext.IsRunMode);
+        var parameter = builder.AddParameter(name, @default, secret: false, persist: false);
+        var call = $"AddFolderParameter({InputChecks.Quote(name)}, {InputChecks.Quote(developmentFolder)}, {InputChecks.Quote(publishedValue)})";
+        if (string.IsNullOrWhiteSpace(developmentFolder))
         {
-            throw new ArgumentException($"Parameter '{name}': the published value '{publishedValue}' must be an absolute path on the host, e.g. /srv/media.", nameof(publishedValue));
+            InputChecks.Refuse(parameter, call, "the development folder is empty; pass a folder under the AppHost, e.g. \".servarr/data\"");
         }
 
-        var path = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, developmentFolder));
-        var @default = new DevelopmentParameterDefault(path, subfolders, publishedValue, builder.ExecutionContext.IsRunMode);
-        var parameter = builder.AddParameter(name, @default, secret: false, persist: false);
+        if (relativePublished)
+        {
+            InputChecks.Refuse(parameter, call, $"the published value {InputChecks.Quote(publishedValue)} is not an absolute path on the server; pass e.g. \"/srv/media\"");
+        }
+
         return description is null ? parameter : parameter.WithDescription(description);
     }
 }

@@ -22,7 +22,7 @@ public static class WaitBuilderExtensions
         string endpointName = "http", int statusCode = 200) where T : IResourceWithEndpoints
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new HttpHealthCheckAnnotation(path, endpointName, statusCode));
+        return builder.WithCheckedAnnotation($".WithHealthPath({InputChecks.Quote(path)})", () => new HttpHealthCheckAnnotation(path, endpointName, statusCode));
     }
 
     /// <summary>Declares that the app is healthy while its endpoint accepts TCP connections.</summary>

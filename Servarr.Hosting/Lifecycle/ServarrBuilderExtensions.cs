@@ -28,6 +28,12 @@ public static class ServarrBuilderExtensions
             return builder;
         }
 
+        if (System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == builder.Environment.ApplicationName)
+        {
+            // The AppHost is the program (dotnet run), not a test host: a mistake Program.cs makes from here on is one line.
+            ServarrApp.ReportUnhandledAsOneLine();
+        }
+
         builder.Services.AddSingleton(new ServarrBuilderHandle(builder));
         builder.Services.TryAddEventingSubscriber<ServarrModelSubscriber>();
         Publishing.PublishingSteps.Register(builder);

@@ -11,6 +11,7 @@ public static class ModelValidator
     public static IReadOnlyList<ValidationProblem> Validate(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        InputRules.Check(context);
         NameRules.Check(context);
         GraphRules.Check(context);
         ImageRules.Check(context);

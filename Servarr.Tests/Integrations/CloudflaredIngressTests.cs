@@ -52,16 +52,18 @@ public class CloudflaredIngressTests
     }
 
     [Theory]
-    [InlineData("Plex")]
-    [InlineData("plex.tv")]
-    [InlineData("-plex")]
-    public void ASubdomainIsOneDnsLabel(string subdomain)
+    [InlineData("Plex", "plex")]
+    [InlineData("plex.tv", "plex-tv")]
+    [InlineData("-plex", "plex")]
+    public void ASubdomainIsOneDnsLabel(string subdomain, string suggested)
     {
         var builder = TestAppBuilder.Create();
         var app = builder.AddContainer("app", "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 80);
 
-        var error = Assert.Throws<ArgumentException>(() => app.WithPublicHostname(subdomain));
+        app.WithPublicHostname(subdomain); // recorded, not thrown: reported with every other problem
 
-        Assert.Contains("must be one DNS label", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"resource 'app': .WithPublicHostname(\"{subdomain}\"): '{subdomain}' is not one DNS label; use lowercase letters, digits and inner hyphens, at most 63 characters, e.g. \"{suggested}\" (it becomes <subdomain>.<domain>)",
+            builder.Problems());
+        Assert.Empty(app.Resource.Annotations.OfType<PublicHostnameAnnotation>());
     }
 }

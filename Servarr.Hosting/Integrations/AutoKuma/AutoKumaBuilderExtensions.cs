@@ -73,7 +73,7 @@ public static class AutoKumaBuilderExtensions
     public static IResourceBuilder<AutoKumaResource> WithStatusPage(this IResourceBuilder<AutoKumaResource> builder, string slug, string title)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new KumaStatusPageAnnotation(slug, title));
+        return builder.WithCheckedAnnotation($".WithStatusPage({InputChecks.Quote(slug)}, {InputChecks.Quote(title)})", () => new KumaStatusPageAnnotation(slug, title));
     }
 
     /// <summary>Changes the monitor policy of every derived monitor (seed: 60 seconds, 2 retries).</summary>
@@ -81,8 +81,12 @@ public static class AutoKumaBuilderExtensions
     public static IResourceBuilder<AutoKumaResource> WithMonitorPolicy(this IResourceBuilder<AutoKumaResource> builder, TimeSpan interval, int maxRetries)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.FromSeconds(20));
-        ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
+        if (interval < TimeSpan.FromSeconds(20) || maxRetries < 0)
+        {
+            return InputChecks.Refuse(builder, $".WithMonitorPolicy({interval}, {maxRetries})",
+                "the interval must be at least 20 seconds (Uptime Kuma's minimum) and the retries 0 or more; pass e.g. .WithMonitorPolicy(TimeSpan.FromSeconds(60), 2)");
+        }
+
         builder.Resource.Interval = interval;
         builder.Resource.MaxRetries = maxRetries;
         return builder;
@@ -93,7 +97,7 @@ public static class AutoKumaBuilderExtensions
     public static IResourceBuilder<T> WithoutMonitoring<T>(this IResourceBuilder<T> builder, string reason = "opted out") where T : ContainerResource
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithAnnotation(new MonitoringExclusionAnnotation(reason));
+        return builder.WithCheckedAnnotation($".WithoutMonitoring({InputChecks.Quote(reason)})", () => new MonitoringExclusionAnnotation(reason));
     }
 
     private static void LabelModel(ModelCompletionContext context, AutoKumaResource autoKuma)

@@ -6,8 +6,7 @@ public sealed class MonitoringExclusionAnnotation : IResourceAnnotation
     /// <summary>Records the opt-out, with why (shown nowhere but the code).</summary>
     public MonitoringExclusionAnnotation(string reason)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Reason = reason;
+        Reason = InputChecks.RequireText(reason, "the reason to leave the app unmonitored", "runs once a day", nameof(reason));
     }
 
     /// <summary>Why the container is not monitored.</summary>

@@ -18,7 +18,7 @@ public static class BackupExcludeExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(patterns);
-        return builder.WithAnnotation(new BackupExcludeAnnotation([.. patterns]));
+        return builder.WithCheckedAnnotation($".WithBackupExcludes({InputChecks.Quote(patterns)})", () => new BackupExcludeAnnotation([.. patterns]));
     }
 
     /// <summary>Every pattern backups skip for <paramref name="app"/>, without duplicates, in the order added.</summary>

@@ -102,7 +102,7 @@ public static class KopiaBuilderExtensions
 
     /// <summary>
     /// Backs up only <paramref name="app"/>'s config folder, mounted read-only at <c>/data/&lt;app&gt;</c> (use it instead of
-    /// <see cref="WithConfigBackups"/> to choose); throws when the app has no config mount.
+    /// <see cref="WithConfigBackups"/> to choose); an app without a config mount is reported by the validator.
     /// </summary>
     /// <example>
     /// <code>
@@ -116,7 +116,8 @@ public static class KopiaBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         if (ConfigMount(app.Resource) is null)
         {
-            throw new ArgumentException($"resource '{app.Resource.Name}' has no config bind mount to back up; give it one with .WithConfigMount(host)", nameof(app));
+            return InputChecks.Refuse(builder, $".WithConfigBackupOf({app.Resource.Name})",
+                $"'{app.Resource.Name}' has no config bind mount to back up; give it one with .WithConfigMount(host) before this call");
         }
 
         AddSource(builder, app.Resource);

@@ -49,7 +49,13 @@ public static class KopiaRepositoryExtensions
     public static IResourceBuilder<KopiaResource> WithFilesystemRepository(this IResourceBuilder<KopiaResource> builder, string hostPath)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(hostPath);
+        ArgumentNullException.ThrowIfNull(hostPath);
+        if (!hostPath.StartsWith('/'))
+        {
+            return InputChecks.Refuse(builder, $".WithFilesystemRepository({InputChecks.Quote(hostPath)})",
+                "the repository folder must be an absolute path on the host; pass e.g. \"/mnt/nas/kopia\"");
+        }
+
         return builder.WithBindMount(ServarrExpressions.Literal(hostPath), FilesystemRepositoryPath)
             .WithAnnotation(new BackupRepositoryAnnotation("filesystem", [$"--path={FilesystemRepositoryPath}"]), ResourceAnnotationMutationBehavior.Replace);
     }

@@ -19,8 +19,15 @@ public static class WatchtowerBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(host);
-        ArgumentException.ThrowIfNullOrWhiteSpace(schedule);
-        return builder.AddResource(new WatchtowerResource(name))
+        ArgumentNullException.ThrowIfNull(schedule);
+        var watchtower = builder.AddResource(new WatchtowerResource(name));
+        if (string.IsNullOrWhiteSpace(schedule))
+        {
+            InputChecks.Refuse(watchtower, $"AddWatchtower({InputChecks.Quote(name)}, host, {InputChecks.Quote(schedule)})",
+                "the schedule is empty; pass a six-field cron expression, e.g. \"0 0 4 * * *\" (04:00 daily), or leave it out");
+        }
+
+        return watchtower
             .WithImage($"{WatchtowerContainerImageTags.Registry}/{WatchtowerContainerImageTags.Image}", WatchtowerContainerImageTags.Tag)
             .WithEnvironment("TZ", host.TimeZone)
             .WithEnvironment("WATCHTOWER_CLEANUP", "true")

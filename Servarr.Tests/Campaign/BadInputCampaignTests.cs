@@ -1,0 +1,148 @@
+using Servarr.Hosting;
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Tests.TestSupport;
+
+namespace Servarr.Tests.Campaign;
+
+/// <summary>
+/// Issue 15's campaign: bad inputs a new user makes (Program.cs mistakes, parameter values), each on an otherwise clean
+/// model, each ending in exactly one line that names the resource (or parameter), what is wrong and the fix — never an
+/// exception while Program.cs declares the model. Adding a case is one line in <see cref="Cases"/>:
+/// <c>{ "what the user did", b => App(b).WithSomething("bad"), "resource 'app': ..." },</c> (use
+/// <see cref="BadInput.WithConfiguration"/> for a parameter value).
+/// </summary>
+public class BadInputCampaignTests
+{
+    /// <summary>One bad input: the mutation of a clean model, configuration (parameter values), and the one line expected.</summary>
+    public sealed record BadInput(string Name, Action<IDistributedApplicationBuilder> Mutate, string Expected,
+        IReadOnlyDictionary<string, string?>? Configuration = null)
+    {
+        /// <summary>The same mistake with parameter values set (as appsettings.json or user secrets would).</summary>
+        public BadInput WithConfiguration(params (string Key, string? Value)[] values) =>
+            this with { Configuration = values.ToDictionary(v => v.Key, v => v.Value) };
+
+        public override string ToString() => Name;
+    }
+
+    /// <summary>A clean container the cases change: an HTTP endpoint, a pinned image, nothing else.</summary>
+    internal static IResourceBuilder<ContainerResource> App(IDistributedApplicationBuilder builder, string name = "app") =>
+        builder.AddContainer(name, "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 8080);
+
+    private static readonly string Hostname = "'{0}' is not one DNS label; use lowercase letters, digits and inner hyphens, at most 63 characters, e.g. \"{1}\" (it becomes <subdomain>.<domain>)";
+
+    private static string PublicHostname(string value, string suggested) =>
+        $"resource 'app': .WithPublicHostname({InputChecks.Quote(value)}): " + string.Format(System.Globalization.CultureInfo.InvariantCulture, Hostname, value, suggested);
+
+    public static TheoryData<BadInput> Cases => new()
+    {
+        // ── Public hostnames ─────────────────────────────────────────────────────────────────────────────────
+        new("public hostname with a capital", b => App(b).WithPublicHostname("Requests"), PublicHostname("Requests", "requests")),
+        new("public hostname with an underscore", b => App(b).WithPublicHostname("bad_host"), PublicHostname("bad_host", "bad-host")),
+        new("public hostname with a dot", b => App(b).WithPublicHostname("a.b"), PublicHostname("a.b", "a-b")),
+        new("public hostname empty", b => App(b).WithPublicHostname(""), PublicHostname("", "app")),
+        new("public hostname blank", b => App(b).WithPublicHostname("  "), PublicHostname("  ", "app")),
+        new("public hostname with a leading hyphen", b => App(b).WithPublicHostname("-app"), PublicHostname("-app", "app")),
+        new("public hostname of 64 characters", b => App(b).WithPublicHostname(new string('a', 64)), PublicHostname(new string('a', 64), new string('a', 63))),
+        new("public hostname with a newline", b => App(b).WithPublicHostname("a\nb"), PublicHostname("a\nb", "a-b").Replace("'a\nb'", "'a\\nb'", StringComparison.Ordinal)),
+        // ── Ports ───────────────────────────────────────────────────────────────────────────────────────────
+        new("host port 70000", b => App(b, "web").WithHttpEndpoint(name: "admin", port: 70000, targetPort: 80).WithHostPortAllowed("LAN"),
+            "resource 'web': endpoint 'admin' has host port 70000, outside 1-65535; pass a port the app can listen on"),
+        new("host port -1", b => App(b, "web").WithHttpEndpoint(name: "admin", port: -1, targetPort: 80).WithHostPortAllowed("LAN"),
+            "resource 'web': endpoint 'admin' has host port -1, outside 1-65535; pass a port the app can listen on"),
+        new("target port 0", b => b.AddContainer("web", "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 0),
+            "resource 'web': endpoint 'http' has target port 0, outside 1-65535; pass a port the app can listen on"),
+        // ── Reasons the hardening exceptions need ──────────────────────────────────────────────────────────────
+        new("host port allowed without a reason", b => App(b).WithHostPortAllowed(""),
+            "resource 'app': .WithHostPortAllowed(\"\"): the reason for a host port is empty; say it in a few words, e.g. \"LAN clients connect to 32400\""),
+        new("new privileges without a reason", b => App(b).WithNewPrivileges(" "),
+            "resource 'app': .WithNewPrivileges(\" \"): the reason to allow new privileges is empty; say it in a few words, e.g. \"its entrypoint calls sudo\""),
+        new("Docker socket without a reason", b => App(b).WithDockerSocket(""),
+            "resource 'app': .WithDockerSocket(\"\"): the reason to read the Docker engine is empty; say it in a few words, e.g. \"reads container labels\""),
+        // ── Runtime settings ────────────────────────────────────────────────────────────────────────────────
+        new("a file as a device", b => App(b).WithDevice("/etc/shadow"),
+            "resource 'app': .WithDevice(\"/etc/shadow\"): '/etc/shadow' is not a device; pass a path under /dev, e.g. \"/dev/net/tun\" (files and folders are mounts: .WithBindMount)"),
+        new("a relative device", b => App(b).WithDevice("net/tun"),
+            "resource 'app': .WithDevice(\"net/tun\"): 'net/tun' is not a device; pass a path under /dev, e.g. \"/dev/net/tun\" (files and folders are mounts: .WithBindMount)"),
+        new("host name with an underscore and a bang", b => App(b).WithHostname("bad_host!"),
+            "resource 'app': .WithHostname(\"bad_host!\"): 'bad_host!' is not a host name; use letters, digits and '-', at most 63 characters, e.g. \"bad-host\""),
+        new("host name empty", b => App(b).WithHostname(""),
+            "resource 'app': .WithHostname(\"\"): '' is not a host name; use letters, digits and '-', at most 63 characters, e.g. \"app\""),
+        new("capability with a space", b => App(b).WithCapability("NET ADMIN"),
+            "resource 'app': .WithCapability(\"NET ADMIN\"): 'NET ADMIN' is not a Linux capability name; pass one like \"NET_ADMIN\" (see capabilities(7))"),
+        new("capability empty", b => App(b).WithCapability(""),
+            "resource 'app': .WithCapability(\"\"): '' is not a Linux capability name; pass one like \"NET_ADMIN\" (see capabilities(7))"),
+        // ── Mounts ──────────────────────────────────────────────────────────────────────────────────────────
+        new("relative mount target (Servarr's WithBindMount)", b => App(b).WithBindMount(ServarrExpressions.Literal("/srv/app"), "config"),
+            "resource 'app': .WithBindMount(\"/srv/app\", \"config\"): the mount target must be an absolute path inside the container; pass e.g. \"/config\""),
+        new("relative mount target (Aspire's WithBindMount)", b => App(b).WithBindMount("/srv/app", "./config"),
+            "resource 'app': .WithBindMount(\"/srv/app\", \"./config\"): the mount target must be an absolute path inside the container; pass e.g. \"/config\""),
+        new("relative volume target", b => App(b).WithVolume("app-data", "data"),
+            "resource 'app': .WithVolume(\"app-data\", \"data\"): the mount target must be an absolute path inside the container; pass e.g. \"/data\""),
+        new("relative writable path", b => App(b).WithWritablePath("cache"),
+            "resource 'app': .WithWritablePath(\"cache\"): the writable path must be an absolute path inside the container; pass e.g. \"/cache\""),
+        // ── Backups ─────────────────────────────────────────────────────────────────────────────────────────
+        new("backup exclude with a quote", b => App(b).WithBackupExcludes("it's"),
+            "resource 'app': .WithBackupExcludes(\"it's\"): exclude pattern \"it's\" holds a single quote or a line break, which Kopia's start-up script cannot quote; match that character with ? instead"),
+        new("backup exclude with a newline", b => App(b).WithBackupExcludes("logs/\n*"),
+            "resource 'app': .WithBackupExcludes(\"logs/\\n*\"): exclude pattern \"logs/\\n*\" holds a single quote or a line break, which Kopia's start-up script cannot quote; match that character with ? instead"),
+        new("backup exclude empty", b => App(b).WithBackupExcludes("Backups/", ""),
+            "resource 'app': .WithBackupExcludes(\"Backups/\", \"\"): an exclude pattern is empty; remove it or write one, e.g. \"*.tmp\""),
+        new("backup excludes none", b => App(b).WithBackupExcludes(),
+            "resource 'app': .WithBackupExcludes(): no pattern given; pass at least one, e.g. \"Backups/\""),
+        // ── Health ──────────────────────────────────────────────────────────────────────────────────────────
+        new("health path without a slash", b => App(b).WithHealthPath("ping"),
+            "resource 'app': .WithHealthPath(\"ping\"): health path 'ping' does not start with '/'; pass e.g. \"/ping\""),
+        // ── Images ──────────────────────────────────────────────────────────────────────────────────────────
+        new("image tag 'latest'", b => b.AddContainer("app", "docker.io/library/app", "latest"),
+            "resource 'app': image 'docker.io/library/app:latest' uses tag 'latest', which changes under you; pin a version with .WithImageTag(\"<version>\")"),
+        // ── Monitoring, updates, labels ─────────────────────────────────────────────────────────────────────────
+        new("opting out of monitoring without a reason", b => App(b).WithoutMonitoring(""),
+            "resource 'app': .WithoutMonitoring(\"\"): the reason to leave the app unmonitored is empty; say it in a few words, e.g. \"runs once a day\""),
+        new("Watchtower with an empty schedule", b => b.AddWatchtower("watchtower", b.AddHost(), ""),
+            "resource 'watchtower': AddWatchtower(\"watchtower\", host, \"\"): the schedule is empty; pass a six-field cron expression, e.g. \"0 0 4 * * *\" (04:00 daily), or leave it out"),
+        new("label with an empty key", b => App(b).WithLabel("", "x"),
+            "resource 'app': .WithLabel(\"\", ...): label key '' is empty or holds a space, '=' or a line break; pass a key like \"com.example.role\""),
+        new("Kopia repository at a relative path", b => b.AddKopia("kopia", b.AddHost(), b.AddParameter("kopia-password", "x", secret: true)).WithFilesystemRepository("backups"),
+            "resource 'kopia': .WithFilesystemRepository(\"backups\"): the repository folder must be an absolute path on the host; pass e.g. \"/mnt/nas/kopia\""),
+        new("Kopia backing up an app without a config folder", b => b.AddKopia("kopia", b.AddHost(), b.AddParameter("kopia-password", "x", secret: true)).WithFilesystemRepository("/srv/kopia").WithConfigBackupOf(App(b)),
+            "resource 'kopia': .WithConfigBackupOf(app): 'app' has no config bind mount to back up; give it one with .WithConfigMount(host) before this call"),
+        // ── Parameters declared in Program.cs ───────────────────────────────────────────────────────────────────
+        new("folder parameter with a relative published value", b => b.AddFolderParameter("media-root", ".servarr/data", "srv/media"),
+            "resource 'media-root': AddFolderParameter(\"media-root\", \".servarr/data\", \"srv/media\"): the published value \"srv/media\" is not an absolute path on the server; pass e.g. \"/srv/media\""),
+        new("folder parameter without a development folder", b => b.AddFolderParameter("media-root", "", "/srv/media"),
+            "resource 'media-root': AddFolderParameter(\"media-root\", \"\", \"/srv/media\"): the development folder is empty; pass a folder under the AppHost, e.g. \".servarr/data\""),
+        new("generated secret of 4 characters", b => b.AddGeneratedSecret("app-api-key", 4),
+            "resource 'app-api-key': AddGeneratedSecret(\"app-api-key\", 4): a generated secret of fewer than 8 characters is guessable; pass length: 8 or more (the default is 32), or leave it out"),
+        // ── Names ───────────────────────────────────────────────────────────────────────────────────────────
+        new("resource name with a capital", b => App(b, Name("Sonarr-4K")),
+            "resource 'Sonarr-4K': invalid name 'Sonarr-4K'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'sonarr-4k')"),
+    };
+
+    private static string Name(string name) => name; // keeps Aspire's analyzer from refusing a constant name at compile time
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EachBadInputIsOneLine(BadInput input)
+    {
+        var builder = TestAppBuilder.Create(configuration: input.Configuration?.ToDictionary());
+
+        input.Mutate(builder); // never throws: a mistake in Program.cs is a problem of the model
+
+        var problems = builder.Problems();
+        Assert.Equal([input.Expected], problems);
+        Assert.DoesNotContain(problems, p => p.Any(char.IsControl));
+    }
+
+    [Fact]
+    public void TheCleanModelTheCasesStartFromHasNoProblem()
+    {
+        var builder = TestAppBuilder.Create();
+        App(builder);
+        App(builder, "web");
+
+        Assert.Empty(builder.Problems());
+    }
+
+    [Fact]
+    public void TheCampaignHasThirtyCases() => Assert.True(Cases.Count >= 30, $"{Cases.Count} cases");
+}
