@@ -106,4 +106,47 @@ public class InterruptedPublishTests
         Assert.Equal("publish interrupted; publish-compose had completed and wrote all of its files in /srv/deploy; nothing else was changed",
             PublishInterrupt.Line("/srv/deploy", ["publish-compose"]));
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    // SIGTERM: a test host may itself run as a background job of a non-interactive shell, which starts its children
+    // with SIGINT ignored (the same line and exit code 130 come from Ctrl+C in a terminal; checked by hand).
+    [Fact]
+    public async Task SigtermDuringARealPublishExitsWithOneLineAndChangesNothing()
+    {
+        using var temp = new TempDirectory();
+        await PrepareAsync(temp.Path);
+        var before = TreeSnapshot.Of(temp.Path);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Servarr.AppHost.dll"), "--operation", "publish", "--step", "publish-kubernetes",
+                "--output-path", temp.Path, "--Pipeline:ClearCache=true", $"--{PublishingSteps.FileDelayKey}=500" },
+            WorkingDirectory = RepositoryPaths.AppHostDirectory,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment = { ["ASPIRE_INTERACTIVITY_ENABLED"] = "false", ["DOTNET_ENVIRONMENT"] = "Development" },
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var log = new System.Text.StringBuilder();
+        string? line;
+        while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.Contains("parameter values saved", StringComparison.Ordinal))
+        {
+            log.AppendLine(line);
+        }
+
+        Assert.NotNull(line); // the steps start right after Aspire saves the parameters; each of ~20 files then takes 0.5 s
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, Kill(process.Id, 15));
+        log.Append(await process.StandardOutput.ReadToEndAsync()).Append(await stderr);
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 143, $"exit code {process.ExitCode}: {log}");
+        Assert.Equal([$"publish interrupted; nothing was changed in {temp.Path}"],
+            log.ToString().Split('\n').Where(l => l.Contains("interrupted", StringComparison.Ordinal)));
+        Assert.DoesNotContain("CanceledException", log.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(log.ToString().Split('\n'), l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
+        Assert.Equal(before, TreeSnapshot.Of(temp.Path));
+    }
 }
