@@ -20,7 +20,16 @@ public sealed class PublishContext
         AppHostDirectory = appHostDirectory;
         OutputPath = Path.GetFullPath(outputPath);
         Configuration = configuration;
+        Output = new IO.StagedOutput(OutputPath);
     }
+
+    /// <summary>
+    /// Where a publisher writes its files: staged, and swapped into <see cref="OutputPath"/> only once the publisher has
+    /// completed (by <see cref="PublishingSteps"/>), so an interrupted or failed publish changes nothing. Read existing
+    /// files (the ones the user edits) from <see cref="OutputPath"/>.
+    /// </summary>
+    /// <example><code>await context.Output.WriteAsync(Path.Combine(context.OutputPath, ".env"), bytes, ownerOnly: true, cancellationToken);</code></example>
+    public IO.StagedOutput Output { get; }
 
     /// <summary>The AppHost's configuration (publisher options such as section <c>Kubernetes</c>), or null.</summary>
     public Microsoft.Extensions.Configuration.IConfiguration? Configuration { get; }

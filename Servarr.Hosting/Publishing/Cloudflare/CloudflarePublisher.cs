@@ -1,6 +1,5 @@
 using System.Text;
 
-using Servarr.Hosting.IO;
 
 using Servarr.Hosting.ApplicationModel;
 
@@ -29,7 +28,7 @@ public sealed class CloudflarePublisher : IPublisher
         foreach (var (name, content) in Render(context))
         {
             var path = Path.Combine(context.OutputPath, name);
-            await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(content), ownerOnly: false, cancellationToken).ConfigureAwait(false);
+            await context.Output.WriteAsync(path, Encoding.UTF8.GetBytes(content), ownerOnly: false, cancellationToken).ConfigureAwait(false);
             written.Add(path);
         }
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Servarr.Hosting.ApplicationModel;
 
-using Servarr.Hosting.IO;
 
 namespace Servarr.Hosting.Publishing.Compose;
 
@@ -31,10 +30,10 @@ public sealed class ComposePublisher : IPublisher
         var yaml = ComposeYaml.Serialize(BuildFile(context, directory));
         var existing = File.Exists(envPath) ? await File.ReadAllTextAsync(envPath, cancellationToken).ConfigureAwait(false) : null;
         var env = EnvFile.Render(context.Model, context.Parameters, DefaultProjectName, existing, context.Changes);
-        await AtomicFile.WriteAsync(composePath, Encoding.UTF8.GetBytes(Header + yaml), ownerOnly: false, cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAsync(envPath, Encoding.UTF8.GetBytes(env), ownerOnly: true, cancellationToken).ConfigureAwait(false);
+        await context.Output.WriteAsync(composePath, Encoding.UTF8.GetBytes(Header + yaml), ownerOnly: false, cancellationToken).ConfigureAwait(false);
+        await context.Output.WriteAsync(envPath, Encoding.UTF8.GetBytes(env), ownerOnly: true, cancellationToken).ConfigureAwait(false);
         var preparePath = Path.Combine(directory, PrepareHostScript.FileName);
-        await AtomicFile.WriteAsync(preparePath, Encoding.UTF8.GetBytes(PrepareHostScript.Render(context.Model)), ownerOnly: false, cancellationToken)
+        await context.Output.WriteAsync(preparePath, Encoding.UTF8.GetBytes(PrepareHostScript.Render(context.Model)), ownerOnly: false, cancellationToken)
             .ConfigureAwait(false);
         var written = new List<string> { composePath, envPath, preparePath };
         foreach (var container in context.Model.Containers)
@@ -43,7 +42,7 @@ public sealed class ComposePublisher : IPublisher
             {
                 var path = Path.Combine(directory, ComposeServiceMapper.GeneratedFilePath(container, file));
                 var text = GeneratedFiles.Render(file, context.Model, p => context.Parameters.Resolve(p).Value);
-                await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: false, cancellationToken).ConfigureAwait(false);
+                await context.Output.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: false, cancellationToken).ConfigureAwait(false);
                 written.Add(path);
             }
         }

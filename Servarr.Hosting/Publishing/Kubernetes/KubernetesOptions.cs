@@ -61,7 +61,7 @@ public sealed record KubernetesOptions
     /// <summary>The cluster's Service range, a CIDR.</summary>
     public string ServiceCidr { get; init; } = "10.43.0.0/16";
 
-    /// <summary>Reads section <c>Kubernetes</c>; throws a one-line error for a value it does not know.</summary>
+    /// <summary>Reads section <c>Kubernetes</c>; throws one line per value the API server or Traefik would refuse or misread (all of them).</summary>
     public static KubernetesOptions From(IConfiguration? configuration)
     {
         var section = configuration?.GetSection("Kubernetes");
@@ -81,26 +81,8 @@ public sealed record KubernetesOptions
             PodCidr = Get("PodCidr", "10.42.0.0/16"),
             ServiceCidr = Get("ServiceCidr", "10.43.0.0/16"),
         };
-        RequireCidr("PodCidr", options.PodCidr, "10.42.0.0/16", "--cluster-cidr");
-        RequireCidr("ServiceCidr", options.ServiceCidr, "10.43.0.0/16", "--service-cidr");
-        if (options.Storage is not ("hostPath" or "pvc"))
-        {
-            throw new ServarrException($"Kubernetes:Storage is '{options.Storage}'; use hostPath or pvc");
-        }
-
-        return options.PlexSni is "*" or "plex.direct"
-            ? options
-            : throw new ServarrException($"Kubernetes:PlexSni is '{options.PlexSni}'; use * or plex.direct");
-    }
-
-    // An address and a prefix length with no host bits set, e.g. 10.42.0.0/16 (one entry of gluetun's FIREWALL_OUTBOUND_SUBNETS).
-    private static void RequireCidr(string key, string value, string example, string clusterFlag)
-    {
-        var slash = value.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0 || !System.Net.IPNetwork.TryParse(value, out var network) || !System.Net.IPAddress.TryParse(value[..slash], out var address)
-            || !network.BaseAddress.Equals(address))
-        {
-            throw new ServarrException($"Kubernetes:{key} is '{value}'; use a CIDR such as {example} (your cluster's {clusterFlag})");
-        }
+        var problems = KubernetesOptionChecks.Problems(options).ToList();
+        problems.AddRange(KubernetesOptionChecks.UnknownKeys(section?.GetChildren().Select(c => c.Key) ?? []));
+        return problems.Count == 0 ? options : throw new ServarrException(string.Join('\n', problems));
     }
 }

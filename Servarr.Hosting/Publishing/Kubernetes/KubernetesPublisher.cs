@@ -3,8 +3,6 @@ using k8s;
 using k8s.Models;
 using Servarr.Hosting.ApplicationModel;
 
-using Servarr.Hosting.IO;
-
 namespace Servarr.Hosting.Publishing.Kubernetes;
 
 /// <summary>
@@ -36,7 +34,7 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
                 continue; // what the user put there is kept
             }
 
-            await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(content), ownerOnly: secret, cancellationToken).ConfigureAwait(false);
+            await context.Output.WriteAsync(path, Encoding.UTF8.GetBytes(content), ownerOnly: secret, cancellationToken).ConfigureAwait(false);
             written.Add(path);
         }
 
