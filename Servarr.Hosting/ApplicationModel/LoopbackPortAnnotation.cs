@@ -13,8 +13,10 @@ public sealed class LoopbackPortAnnotation : IResourceAnnotation
     public LoopbackPortAnnotation(string endpointName, int hostPort)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);
-        ArgumentOutOfRangeException.ThrowIfLessThan(hostPort, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(hostPort, 65535);
+        if (hostPort is < 1 or > 65535)
+        {
+            throw new ArgumentException($"loopback port {hostPort} is not a TCP port; pass a hostPort from 1 to 65535", nameof(hostPort));
+        }
         EndpointName = endpointName;
         HostPort = hostPort;
     }

@@ -18,15 +18,27 @@ public static class LoopbackPortBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);
-        var endpoint = builder.Resource.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == endpointName)
-            ?? throw new ArgumentException($"resource '{builder.Resource.Name}' has no endpoint '{endpointName}'; add it (WithHttpEndpoint) before WithLoopbackPort", nameof(endpointName));
-        var port = hostPort ?? endpoint.TargetPort
-            ?? throw new ArgumentException($"resource '{builder.Resource.Name}': endpoint '{endpointName}' has no target port; pass hostPort", nameof(hostPort));
+        var call = $".WithLoopbackPort({InputChecks.Quote(endpointName)}{(hostPort is { } p ? $", hostPort: {p}" : "")})";
+        if (builder.Resource.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == endpointName) is not { } endpoint)
+        {
+            return InputChecks.Refuse(builder, call, $"it has no endpoint '{endpointName}'; add it (WithHttpEndpoint) before WithLoopbackPort, or name one it has");
+        }
+
+        if ((hostPort ?? endpoint.TargetPort) is not { } port)
+        {
+            return InputChecks.Refuse(builder, call, $"endpoint '{endpointName}' has no target port; pass hostPort");
+        }
+
+        if (InputChecks.TryCreate(builder, call, () => new LoopbackPortAnnotation(endpointName, port)) is not { } annotation)
+        {
+            return builder;
+        }
+
         foreach (var old in builder.Resource.Annotations.OfType<LoopbackPortAnnotation>().Where(a => a.EndpointName == endpointName).ToList())
         {
             builder.Resource.Annotations.Remove(old);
         }
 
-        return builder.WithAnnotation(new LoopbackPortAnnotation(endpointName, port));
+        return builder.WithAnnotation(annotation);
     }
 }

@@ -116,6 +116,53 @@ public class BadInputCampaignTests
         // ── Names ───────────────────────────────────────────────────────────────────────────────────────────
         new("resource name with a capital", b => App(b, Name("Sonarr-4K")),
             "resource 'Sonarr-4K': invalid name 'Sonarr-4K'; use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters (e.g. 'sonarr-4k')"),
+
+        // ── Hardening on resolved values (issue 15 §4) ───────────────────────────────────────────────────────
+        new("device /dev/mem", b => App(b).WithDevice("/dev/mem"),
+            "resource 'app': passes device /dev/mem through, which gives the container the host's hardware; remove it (allowed: /dev/net/tun for a VPN, /dev/dri for hardware transcoding)"),
+        new("device /dev/sda", b => App(b).WithDevice("/dev/sda"),
+            "resource 'app': passes device /dev/sda through, which gives the container the host's hardware; remove it (allowed: /dev/net/tun for a VPN, /dev/dri for hardware transcoding)"),
+        new("device climbing out of /dev/dri", b => App(b).WithDevice("/dev/dri/../sda"),
+            "resource 'app': passes device /dev/dri/../sda through, which gives the container the host's hardware; remove it (allowed: /dev/net/tun for a VPN, /dev/dri for hardware transcoding)"),
+        new("capability SYS_TIME", b => App(b).WithCapability("SYS_TIME"),
+            "resource 'app': adds capability SYS_TIME, which sets the host's clock; remove it (allowed: Docker's defaults such as CHOWN, SETUID, NET_BIND_SERVICE, and NET_ADMIN on a VPN gateway)"),
+        new("capability BPF", b => App(b).WithCapability("BPF"),
+            "resource 'app': adds capability BPF, which loads eBPF programs into the host's kernel; remove it (allowed: Docker's defaults such as CHOWN, SETUID, NET_BIND_SERVICE, and NET_ADMIN on a VPN gateway)"),
+        new("capability PERFMON", b => App(b).WithCapability("PERFMON"),
+            "resource 'app': adds capability PERFMON, which reads the host's performance and kernel data; remove it (allowed: Docker's defaults such as CHOWN, SETUID, NET_BIND_SERVICE, and NET_ADMIN on a VPN gateway)"),
+        new("capability that does not exist", b => App(b).WithCapability("NET_BIND"),
+            "resource 'app': adds capability 'NET_BIND', which is not a Linux capability; remove it, or write its name from capabilities(7) without CAP_ (e.g. NET_BIND_SERVICE)"),
+        new("capability ALL", b => App(b).WithCapability("ALL"),
+            "resource 'app': adds capability ALL, which is as good as a privileged container; remove it (Servarr runs no privileged containers)"),
+        new("NET_ADMIN outside a VPN gateway", b => App(b).WithCapability("NET_ADMIN"),
+            "resource 'app': adds capability NET_ADMIN, which reconfigures the network (only a VPN gateway needs it); remove it (allowed: Docker's defaults such as CHOWN, SETUID, NET_BIND_SERVICE, and NET_ADMIN on a VPN gateway)"),
+        new("socket folder /var/run", b => App(b).WithBindMount("/var/run", "/host-run", isReadOnly: true),
+            "resource 'app': mounts /var/run at /host-run, a folder holding the container engine's socket (root on the host, read-only or not); mount only the folders the app needs"),
+        new("containerd's socket", b => App(b).WithBindMount("/run/containerd/containerd.sock", "/run/containerd/containerd.sock", isReadOnly: true),
+            "resource 'app': mounts the container engine's socket /run/containerd/containerd.sock at /run/containerd/containerd.sock, which is root on the host; remove the mount (only the Docker socket may be mounted, read-only, with .WithDockerSocket(\"what it reads\"))"),
+        new("writable /etc", b => App(b).WithBindMount("/etc", "/host-etc"),
+            "resource 'app': mounts the host's system folder /etc writable at /host-etc; mount a folder of the app's own, or pass isReadOnly: true"),
+        new("writable / ", b => App(b).WithBindMount("/", "/host"),
+            "resource 'app': mounts / at /host, a folder holding the container engine's socket (root on the host, read-only or not); mount only the folders the app needs"),
+        new("image with a trailing space in the tag", b => b.AddContainer("app", "docker.io/library/app", "latest "),
+            "resource 'app': image reference 'docker.io/library/app:latest ' is not valid (it contains white space); write it as registry/name:tag in lower case without spaces, e.g. docker.io/linuxserver/sonarr:4.0.15"),
+        new("image in upper case", b => b.AddContainer("app", "docker.io/Library/App", "1.0"),
+            "resource 'app': image reference 'docker.io/Library/App:1.0' is not valid (the repository must be lower case); write it as registry/name:tag in lower case without spaces, e.g. docker.io/linuxserver/sonarr:4.0.15"),
+        new("public hostname ssh", b => App(b).WithPublicHostname("ssh"),
+            "resource 'app': public hostname 'ssh' would shadow the SSH route the cloudflare publisher adds (ssh.<domain>); choose another subdomain"),
+        new("public hostname starting with a digit", b => App(b).WithPublicHostname("4k"),
+            "resource 'app': public hostname '4k' starts with a digit, so it cannot name its terraform DNS record; start it with a letter (e.g. 'app4k')"),
+
+        // ── Admin ports on 127.0.0.1 (issue 15 §5) ───────────────────────────────────────────────────────────
+        new("loopback port 0", b => App(b).WithLoopbackPort(hostPort: 0),
+            "resource 'app': .WithLoopbackPort(\"http\", hostPort: 0): loopback port 0 is not a TCP port; pass a hostPort from 1 to 65535"),
+        new("loopback port above 65535", b => App(b).WithLoopbackPort(hostPort: 70000),
+            "resource 'app': .WithLoopbackPort(\"http\", hostPort: 70000): loopback port 70000 is not a TCP port; pass a hostPort from 1 to 65535"),
+        new("loopback port on a missing endpoint", b => App(b).WithLoopbackPort("admin"),
+            "resource 'app': .WithLoopbackPort(\"admin\"): it has no endpoint 'admin'; add it (WithHttpEndpoint) before WithLoopbackPort, or name one it has"),
+        new("two loopback ports on one host port", b => { App(b).WithLoopbackPort(); App(b, "other").WithLoopbackPort(); },
+            "resource 'other': its loopback port 127.0.0.1:8080 is taken by 'app'; give one of them another port with .WithLoopbackPort(hostPort: ...)"),
+
     };
 
     private static string Name(string name) => name; // keeps Aspire's analyzer from refusing a constant name at compile time
@@ -144,5 +191,5 @@ public class BadInputCampaignTests
     }
 
     [Fact]
-    public void TheCampaignHasThirtyCases() => Assert.True(Cases.Count >= 30, $"{Cases.Count} cases");
+    public void TheCampaignHasSixtyCases() => Assert.True(Cases.Count >= 60, $"{Cases.Count} cases");
 }
