@@ -34,7 +34,7 @@ public class EnvValueRoundTripTests
         using var temp = new TempDirectory();
         var context = Context(Stack(value), temp.Path);
         Assert.Empty(Problems(context, "compose"));
-        await new ComposePublisher().PublishAsync(context, CancellationToken.None);
+        await PublishRun.RunAsync(new ComposePublisher(), context);
 
         var config = DockerEngine.Run("docker-compose", ["config"], TimeSpan.FromSeconds(60), temp.Path);
 
@@ -49,7 +49,7 @@ public class EnvValueRoundTripTests
     public async Task PrepareHostScriptReadsBackTheValueExactly(string name, string value)
     {
         using var temp = new TempDirectory();
-        await new ComposePublisher().PublishAsync(Context(Stack(value), temp.Path), CancellationToken.None);
+        await PublishRun.RunAsync(new ComposePublisher(), Context(Stack(value), temp.Path));
         var script = await File.ReadAllTextAsync(temp.Combine("prepare-host.sh"));
         var start = script.IndexOf("env_value() {", StringComparison.Ordinal);
         var function = script[start..(script.IndexOf("\n}\n", start, StringComparison.Ordinal) + 3)];
@@ -71,7 +71,7 @@ public class EnvValueRoundTripTests
             using var temp = new TempDirectory();
             var context = Context(Stack(value), temp.Path);
             Assert.Empty(Problems(context, "kubernetes"));
-            await new KubernetesPublisher(new KubernetesOptions()).PublishAsync(context, CancellationToken.None);
+            await PublishRun.RunAsync(new KubernetesPublisher(new KubernetesOptions()), context);
 
             var built = KubernetesTools.Kustomize(temp.Path);
 
@@ -157,7 +157,7 @@ public class EnvValueRoundTripTests
         builder.AddContainer("app", "docker.io/library/app", "1.0").WithMediaMount(builder.AddHost());
         var context = Context(builder, temp.Path);
         Assert.Empty(Problems(context, "compose"));
-        await new ComposePublisher().PublishAsync(context, CancellationToken.None);
+        await PublishRun.RunAsync(new ComposePublisher(), context);
 
         var config = DockerEngine.Run("docker-compose", ["config"], TimeSpan.FromSeconds(60), temp.Path);
 

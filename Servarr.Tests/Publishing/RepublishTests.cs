@@ -110,14 +110,14 @@ public class RepublishTests
     private static async Task<IList<string>> ComposeAsync(TempDirectory temp, string tz)
     {
         var context = Context(temp, tz);
-        await new ComposePublisher().PublishAsync(context, CancellationToken.None);
+        await PublishRun.RunAsync(new ComposePublisher(), context);
         return context.Changes;
     }
 
     private static async Task<IList<string>> KubernetesAsync(TempDirectory temp, string tz)
     {
         var context = Context(temp, tz);
-        await new KubernetesPublisher(new KubernetesOptions()).PublishAsync(context, CancellationToken.None);
+        await PublishRun.RunAsync(new KubernetesPublisher(new KubernetesOptions()), context);
         return context.Changes;
     }
 
