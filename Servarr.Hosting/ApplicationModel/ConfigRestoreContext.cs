@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Servarr.Hosting.ApplicationModel;
 
 /// <summary>
@@ -36,21 +34,8 @@ public sealed class ConfigRestoreContext
     }
 
     /// <summary>The expression's text with parameters resolved (a parameter without value renders empty).</summary>
-    public string Render(ReferenceExpression expression)
-    {
-        ArgumentNullException.ThrowIfNull(expression);
-        return expression.Render(value => value switch
-        {
-            ParameterResource parameter => _valueOf(parameter) ?? "",
-            EndpointReferenceExpression endpoint => InNetworkAddress.Render(endpoint),
-            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-        });
-    }
+    public string Render(ReferenceExpression expression) => RunExpressions.Render(expression, _valueOf);
 
     /// <summary>The absolute host path an expression names, e.g. <c>{config-root}/sonarr</c>.</summary>
-    public string HostPath(ReferenceExpression source)
-    {
-        var path = Render(source);
-        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppHostDirectory, path));
-    }
+    public string HostPath(ReferenceExpression source) => RunExpressions.HostPath(source, _valueOf, AppHostDirectory);
 }

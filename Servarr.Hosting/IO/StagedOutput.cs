@@ -49,18 +49,7 @@ public sealed class StagedOutput : IDisposable
             throw new ArgumentException($"'{path}' is not inside the output folder '{Directory}'", nameof(path));
         }
 
-        var staged = Path.Combine(StageRoot(), NewFiles, relative);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (ownerOnly && !OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        await using (var stream = new FileStream(staged, options))
-        {
-            await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-        }
+        await AtomicFile.WriteAsync(Path.Combine(StageRoot(), NewFiles, relative), content, ownerOnly, cancellationToken).ConfigureAwait(false);
 
         if (!_staged.Contains(relative, StringComparer.Ordinal))
         {

@@ -29,11 +29,7 @@ public sealed class RunContext
     public string AppHostDirectory { get; }
 
     /// <summary>The absolute host path an expression names, e.g. <c>{config-root}/sonarr</c>.</summary>
-    public string HostPath(ReferenceExpression source)
-    {
-        var path = RunExpressions.Render(source, Parameters);
-        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppHostDirectory, path));
-    }
+    public string HostPath(ReferenceExpression source) => RunExpressions.HostPath(source, p => Parameters.Resolve(p).Value, AppHostDirectory);
 
     /// <summary>The expression's text with parameters resolved.</summary>
     public string Render(ReferenceExpression expression) => RunExpressions.Render(expression, Parameters);
