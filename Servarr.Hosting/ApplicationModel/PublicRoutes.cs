@@ -6,7 +6,9 @@ namespace Servarr.Hosting.ApplicationModel;
 /// <param name="Resource">The resource published.</param>
 /// <param name="Path">The URL paths let in (an anchored regular expression, <see cref="PublicPathAnnotation"/>), or null for all.</param>
 /// <param name="PathReason">What <paramref name="Path"/> lets in, for reports, or null.</param>
-public sealed record PublicRoute(string Hostname, string Service, string Resource, string? Path = null, string? PathReason = null);
+/// <param name="SignInRequired">Whether visitors sign in at the edge first (<see cref="SignInRequiredAnnotation"/>).</param>
+public sealed record PublicRoute(string Hostname, string Service, string Resource, string? Path = null, string? PathReason = null,
+    bool SignInRequired = false);
 
 /// <summary>The model's public hostnames (<see cref="PublicHostnameAnnotation"/>) as routes, in declaration order.</summary>
 public static class PublicRoutes
@@ -21,7 +23,7 @@ public static class PublicRoutes
             .Select(x => (x.Container, x.Hostname, Path: x.Container.Annotations.OfType<PublicPathAnnotation>().LastOrDefault()))
             .Select(x => new PublicRoute($"{x.Hostname.Subdomain}.{domain.Trim('.')}",
                 InNetworkAddress.Render(new EndpointReference(x.Container, x.Hostname.EndpointName).Property(EndpointProperty.Url)), x.Container.Name,
-                x.Path?.Pattern, x.Path?.Reason))
+                x.Path?.Pattern, x.Path?.Reason, x.Container.Annotations.OfType<SignInRequiredAnnotation>().Any()))
             .ToList();
     }
 }

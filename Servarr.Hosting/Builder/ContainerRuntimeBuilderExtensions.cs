@@ -21,6 +21,41 @@ public static class ContainerRuntimeBuilderExtensions
         return builder.WithCheckedAnnotation($".WithCapability({InputChecks.Quote(capability)})", () => new CapabilityAnnotation(capability));
     }
 
+    /// <summary>
+    /// Drops every Linux capability except <paramref name="kept"/> (of Docker's defaults, those the image needs; none when
+    /// empty); <c>.WithCapability(...)</c> still adds on top. Compose: <c>cap_drop: [ALL]</c> and <c>cap_add</c>; Kubernetes:
+    /// <c>drop: [ALL]</c>; run mode: <c>--cap-drop ALL</c>. Calling it again replaces the list.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// builder.AddContainer("bazarr", "lscr.io/linuxserver/bazarr", "v1.5.2-ls300")
+    ///     .WithOnlyCapabilities("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID"); // s6 init: take over /config, drop to PUID
+    /// cloudflared.WithOnlyCapabilities();                                                  // runs as a non-root user: needs none
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<T> WithOnlyCapabilities<T>(this IResourceBuilder<T> builder, params string[] kept) where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(kept);
+        return builder.WithCheckedAnnotation($".WithOnlyCapabilities({string.Join(", ", kept.Select(InputChecks.Quote))})",
+            () => new OnlyCapabilitiesAnnotation(kept), ResourceAnnotationMutationBehavior.Replace);
+    }
+
+    /// <summary>
+    /// Caps what the container may use: <paramref name="memoryMiB"/> MiB of memory (the kernel kills and the engine restarts
+    /// an app that goes over) and <paramref name="cpus"/> CPUs. Compose: <c>mem_limit</c>, <c>cpus</c>; Kubernetes:
+    /// <c>resources.limits</c>; run mode: <c>--memory</c>, <c>--cpus</c>. Calling it again replaces the limits.
+    /// </summary>
+    /// <example><code>plex.WithResourceLimits(memoryMiB: 4096, cpus: 4); // transcodes stay inside 4 CPUs and 4 GiB</code></example>
+    public static IResourceBuilder<T> WithResourceLimits<T>(this IResourceBuilder<T> builder, int? memoryMiB = null, double? cpus = null)
+        where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var shown = string.Join(", ", new[] { memoryMiB is { } m ? $"memoryMiB: {m}" : null, cpus is { } c ? $"cpus: {c.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null }.OfType<string>());
+        return builder.WithCheckedAnnotation($".WithResourceLimits({shown})", () => new ResourceLimitsAnnotation(memoryMiB, cpus),
+            ResourceAnnotationMutationBehavior.Replace);
+    }
+
     /// <summary>Passes a host device through, e.g. <c>.WithDevice("/dev/net/tun")</c>.</summary>
     public static IResourceBuilder<T> WithDevice<T>(this IResourceBuilder<T> builder, string hostPath, string? containerPath = null)
         where T : ContainerResource

@@ -41,7 +41,8 @@ public static class ExposureReport
             text.Append("  tunnel '").Append(tunnel.Name).Append("', ").Append(tunnel.ModeName).Append(" mode\n");
             foreach (var rule in PublicRoutes.Of(model, domain))
             {
-                Line(text, rule.Hostname, rule.Service, rule.PathReason is { } only ? $"only {only}" : "");
+                var guard = string.Join("; ", new[] { rule.PathReason is { } only ? $"only {only}" : null, rule.SignInRequired ? "sign-in first (Cloudflare Access, admin_emails)" : null }.OfType<string>());
+                Line(text, rule.Hostname, rule.Service, guard);
             }
 
             Line(text, "anything else", "http_status:404", "");
@@ -59,9 +60,14 @@ public static class ExposureReport
         text.Append("  no-new-privileges: ").Append(containers.Count - newPrivileges.Count).Append(" of ").Append(containers.Count)
             .Append(" containers").Append(newPrivileges.Count == 0 ? "\n" : $" (not: {string.Join(", ", newPrivileges.Select(c => $"{c.Name} — {c.Annotations.OfType<AllowNewPrivilegesAnnotation>().First().Reason}"))})\n");
         text.Append("  privileged containers: none in the model (Servarr cannot declare one; doctor checks the escape hatches' objects)\n");
-        foreach (var c in containers.Where(c => c.Annotations.OfType<CapabilityAnnotation>().Any() || c.Annotations.OfType<DeviceAnnotation>().Any()))
+        var engineDefaults = containers.Where(c => !CapabilitySet.Of(c).DropsAll).Select(c => c.Name).ToList();
+        text.Append("  capabilities: ").Append(containers.Count - engineDefaults.Count).Append(" of ").Append(containers.Count)
+            .Append(" containers drop all but what they declare").Append(engineDefaults.Count == 0 ? "\n"
+                : $" (the engine's defaults: {string.Join(", ", engineDefaults)}; declare what the image needs with .WithOnlyCapabilities(...))\n");
+        foreach (var c in containers.Where(c => CapabilitySet.Of(c).Added.Count > 0 || c.Annotations.OfType<DeviceAnnotation>().Any()))
         {
-            var parts = c.Annotations.OfType<CapabilityAnnotation>().Select(a => $"capability {a.Capability}")
+            var kept = c.Annotations.OfType<OnlyCapabilitiesAnnotation>().LastOrDefault()?.Kept ?? [];
+            var parts = CapabilitySet.Of(c).Added.Select(a => $"{(kept.Contains(a) ? "keeps" : "adds")} {a}")
                 .Concat(c.Annotations.OfType<DeviceAnnotation>().Select(d => $"device {d.HostPath}"));
             Line(text, c.Name, string.Join(", ", parts), "");
         }

@@ -47,7 +47,8 @@ public static class ServarrRunExtensions
         Assembly.GetEntryAssembly()?.GetName().Name is { } entry
         && !string.Equals(entry, app.Services.GetRequiredService<IHostEnvironment>().ApplicationName, StringComparison.Ordinal);
 
-    private static Exception? Known(Exception exception) => exception switch
+    /// <summary>The Servarr mistake (<see cref="ModelValidationException"/>, <see cref="ServarrException"/>) in <paramref name="exception"/>'s chain, or null.</summary>
+    internal static Exception? Known(Exception exception) => exception switch
     {
         ModelValidationException or ServarrException => exception,
         AggregateException aggregate => aggregate.InnerExceptions.Select(Known).FirstOrDefault(e => e is not null),

@@ -2,7 +2,7 @@ namespace Servarr.Hosting.Orchestration;
 
 /// <summary>
 /// The <c>docker run</c> options of <see cref="DockerRunSettings"/> for the containers Aspire's orchestrator runs — a pure
-/// mapping: <c>--cap-add</c>, <c>--device</c>, <c>--user</c>, <c>--init</c>, <c>--hostname</c>, <c>--label</c>,
+/// mapping: <c>--cap-drop</c>, <c>--cap-add</c>, <c>--device</c>, <c>--user</c>, <c>--init</c>, <c>--hostname</c>, <c>--label</c>,
 /// <c>--add-host</c>, <c>--security-opt no-new-privileges:true</c>.
 /// </summary>
 public static class DockerRunArguments
@@ -16,6 +16,11 @@ public static class DockerRunArguments
     {
         ArgumentNullException.ThrowIfNull(settings);
         var args = new List<string>();
+        if (settings.DropAllCapabilities)
+        {
+            args.AddRange(["--cap-drop", "ALL"]);
+        }
+
         foreach (var capability in settings.Capabilities)
         {
             args.AddRange(["--cap-add", capability]);
@@ -49,6 +54,16 @@ public static class DockerRunArguments
         foreach (var alias in settings.ExtraHosts)
         {
             args.AddRange(["--add-host", $"{alias.Hostname}:{alias.Address}"]);
+        }
+
+        if (settings.MemoryMiB is { } memory)
+        {
+            args.AddRange(["--memory", $"{memory}m"]);
+        }
+
+        if (settings.Cpus is { } cpus)
+        {
+            args.AddRange(["--cpus", cpus]);
         }
 
         // A crashed app comes back as in compose; Aspire's orchestrator still removes it when the AppHost stops.

@@ -9,6 +9,7 @@ namespace Servarr.Hosting.Orchestration;
 /// gateway's namespace (<c>VpnDockerMapper</c>).
 /// </summary>
 /// <param name="Capabilities">Linux capabilities added (<c>--cap-add</c>).</param>
+/// <param name="DropAllCapabilities">Whether every capability is dropped first (<c>--cap-drop ALL</c>).</param>
 /// <param name="Devices">Host devices (<c>--device host:container</c>).</param>
 /// <param name="User">The <c>uid:gid</c> the app runs as, or null for the image's.</param>
 /// <param name="Init">Whether an init process reaps zombies (<c>--init</c>).</param>
@@ -17,9 +18,12 @@ namespace Servarr.Hosting.Orchestration;
 /// <c>servarr.app</c> and <c>servarr.resource</c>, which <c>down</c> finds the app's containers by.</param>
 /// <param name="ExtraHosts">Extra <c>/etc/hosts</c> entries (<c>--add-host name:address</c>).</param>
 /// <param name="NoNewPrivileges">Whether <c>no-new-privileges:true</c> is set.</param>
+/// <param name="MemoryMiB">The memory limit in MiB (<c>--memory</c>), or null.</param>
+/// <param name="Cpus">The CPU limit (<c>--cpus</c>), e.g. <c>1.5</c>, or null.</param>
 /// <param name="Restart">Docker's restart policy, as compose writes it (<c>always</c>, <c>unless-stopped</c>, ...).</param>
 public sealed record DockerRunSettings(
     IReadOnlyList<string> Capabilities,
+    bool DropAllCapabilities,
     IReadOnlyList<DockerDevice> Devices,
     string? User,
     bool Init,
@@ -27,6 +31,8 @@ public sealed record DockerRunSettings(
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<DockerHostAlias> ExtraHosts,
     bool NoNewPrivileges,
+    int? MemoryMiB,
+    string? Cpus,
     string Restart)
 {
     /// <summary>The settings of <paramref name="container"/>, parameters resolved through <paramref name="run"/>.</summary>
@@ -35,8 +41,10 @@ public sealed record DockerRunSettings(
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(run);
+        var capabilities = CapabilitySet.Of(container);
         return new DockerRunSettings(
-            [.. container.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct(StringComparer.Ordinal)],
+            capabilities.Added,
+            capabilities.DropsAll,
             [.. container.Annotations.OfType<DeviceAnnotation>().Select(d => new DockerDevice(d.HostPath, d.ContainerPath))],
             container.TryGetLastAnnotation<UserAnnotation>(out var user) ? $"{run.Render(user.Uid)}:{run.Render(user.Gid)}" : null,
             container.Annotations.OfType<InitProcessAnnotation>().Any(),
@@ -44,6 +52,8 @@ public sealed record DockerRunSettings(
             RunLabels(container, run),
             [.. container.Annotations.OfType<HostAliasAnnotation>().Select(a => new DockerHostAlias(a.Hostname, a.Address))],
             container.HasNoNewPrivileges(),
+            container.TryGetLastAnnotation<ResourceLimitsAnnotation>(out var limits) ? limits.MemoryMiB : null,
+            limits?.CpusText,
             RestartName(container.GetRestartPolicy()));
     }
 

@@ -10,6 +10,8 @@ namespace Servarr.Hosting.Publishing;
 /// the publishing steps swap nothing in (see <see cref="IO.StagedOutput"/>), and this prints one line when the host has
 /// stopped — <c>publish interrupted; nothing was changed in &lt;dir&gt;</c>, or which steps had completed — and sets
 /// the exit code to 130 (SIGINT) or 143 (SIGTERM). The traces Aspire logs for the cancelled pipeline are not shown.
+/// A step that fails on a known mistake (a bad <c>--output-path</c>, a <c>Kubernetes:*</c> value, a model problem) is
+/// reported the same way: its <c>error: ...</c> lines once the host has stopped, exit code 1, no trace.
 /// </summary>
 internal sealed class PublishInterrupt : IHostedService
 {
@@ -18,9 +20,14 @@ internal sealed class PublishInterrupt : IHostedService
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly List<string> _completed = [];
     private int _signal;
+    private string? _failure;
+    private bool _printsFailures;
 
     /// <summary>Whether SIGINT or SIGTERM arrived.</summary>
     public bool Happened => Volatile.Read(ref _signal) != 0;
+
+    /// <summary>Whether a step failed on a known mistake (<see cref="Failed"/>).</summary>
+    public bool HasFailed => Volatile.Read(ref _failure) is not null;
 
     /// <summary>The exit code for the signal that arrived (0 when none).</summary>
     public int ExitCode => Volatile.Read(ref _signal) switch { 0 => 0, var s => 128 + s };
@@ -40,14 +47,21 @@ internal sealed class PublishInterrupt : IHostedService
             watcher._services = services;
             return watcher;
         });
+        // Under a test host (Aspire.Hosting.Testing) the host's log is what the test reads: keep a known failure in it.
+        var ownProgram = string.Equals(System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name, builder.Environment.ApplicationName, StringComparison.Ordinal);
+        watcher._printsFailures = ownProgram;
         builder.Services.AddLogging(logging =>
         {
             foreach (var category in new[] { "Aspire.Hosting", "Microsoft.Extensions.Hosting" })
             {
-                logging.AddFilter(category, level => level >= LogLevel.Information && !(level >= LogLevel.Error && watcher.Happened));
+                logging.AddFilter(category, level => level >= LogLevel.Information
+                    && !(level >= LogLevel.Error && (watcher.Happened || (watcher.HasFailed && watcher._printsFailures))));
             }
         });
     }
+
+    /// <summary>Records the message of a known mistake a step failed on (the first one), printed when the host has stopped.</summary>
+    public void Failed(string message) => Interlocked.CompareExchange(ref _failure, message, null);
 
     /// <summary>Records a publishing step that swapped its files in.</summary>
     public void Completed(string step)
@@ -80,6 +94,15 @@ internal sealed class PublishInterrupt : IHostedService
         _registrations.ForEach(r => r.Dispose());
         if (!Happened)
         {
+            if (Volatile.Read(ref _failure) is { } failure && _printsFailures)
+            {
+                Environment.ExitCode = 1;
+                foreach (var line in failure.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    Console.Error.WriteLine($"error: {line}");
+                }
+            }
+
             return;
         }
 

@@ -45,10 +45,15 @@ public static class PublishingSteps
                             Console.Error.WriteLine(Interrupted(StepName(name), OutputDirectory(context.Services)));
                         }
                     }
-                    catch
+                    catch (Exception exception)
                     {
                         // Aspire reports a failed step through the exit code only when run by the aspire CLI; `dotnet run` exits 0.
                         Environment.ExitCode = 1;
+                        if (ServarrRunExtensions.Known(exception) is { } known)
+                        {
+                            context.Services.GetService<PublishInterrupt>()?.Failed(known.Message); // one line, no trace
+                        }
+
                         throw;
                     }
                 },

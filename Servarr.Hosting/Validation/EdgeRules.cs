@@ -5,7 +5,9 @@ namespace Servarr.Hosting.Validation;
 /// <summary>
 /// Public hostnames point at an HTTP endpoint the resource has, and no two resources claim the same one; each starts with a
 /// letter (it names a terraform resource, which cannot start with a digit) and is not <c>ssh</c> (the SSH route the cloudflare
-/// publisher adds); a tunnel has a mode, and a local one can write its config.yml (the domain has a value).
+/// publisher adds); an admin UI (an endpoint bound to the host's loopback) is public only behind a sign-in
+/// (<see cref="SignInRequiredAnnotation"/>) or for the paths a <see cref="PublicPathAnnotation"/> lets in; a sign-in guards
+/// a public hostname.
 /// </summary>
 internal static class EdgeRules
 {
@@ -34,6 +36,12 @@ internal static class EdgeRules
                     context.Report(container, $"public hostname '{hostname.Subdomain}' starts with a digit, so it cannot name its terraform DNS record; start it with a letter (e.g. 'app{hostname.Subdomain}')");
                 }
 
+                if (container.Annotations.OfType<LoopbackPortAnnotation>().FirstOrDefault(l => l.EndpointName == hostname.EndpointName) is { } admin
+                    && !container.Annotations.OfType<SignInRequiredAnnotation>().Any() && !container.Annotations.OfType<PublicPathAnnotation>().Any())
+                {
+                    context.Report(container, $"public hostname '{hostname.Subdomain}' would put its admin UI on the internet with no sign-in in front; add .WithCloudflareAccess() (a Cloudflare Access application for the identities in admin_emails), or remove .WithPublicHostname(\"{hostname.Subdomain}\") and use 127.0.0.1:{admin.HostPort} on the server over ssh -L");
+                }
+
                 if (claimed.TryGetValue(hostname.Subdomain, out var other))
                 {
                     context.Report(container, $"public hostname '{hostname.Subdomain}' is also claimed by '{other}'; choose another subdomain");
@@ -42,6 +50,11 @@ internal static class EdgeRules
                 {
                     claimed[hostname.Subdomain] = container.Name;
                 }
+            }
+
+            if (container.Annotations.OfType<SignInRequiredAnnotation>().Any() && !container.Annotations.OfType<PublicHostnameAnnotation>().Any())
+            {
+                context.Report(container, "has .WithCloudflareAccess() but no public hostname for it to guard; add .WithPublicHostname(\"<subdomain>\") or remove .WithCloudflareAccess()");
             }
         }
     }

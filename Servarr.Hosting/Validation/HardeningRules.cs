@@ -36,6 +36,14 @@ internal static class HardeningRules
                 }
             }
 
+            foreach (var kept in container.Annotations.OfType<OnlyCapabilitiesAnnotation>().LastOrDefault()?.Kept ?? [])
+            {
+                if (!HostAccess.IsDockerDefaultCapability(kept))
+                {
+                    context.Report(container, $"keeps capability {kept} in .WithOnlyCapabilities(...), which is not one of Docker's defaults; list only defaults there (e.g. CHOWN, SETUID, SETGID) and add {kept} with .WithCapability(\"{kept}\"), where it is checked");
+                }
+            }
+
             foreach (var device in container.Annotations.OfType<DeviceAnnotation>())
             {
                 if (HostAccess.DeviceProblem(device.HostPath) is { } problem)

@@ -142,6 +142,9 @@ internal static class HostAccess
     private static bool IsHome(string path) =>
         (path.StartsWith("/home/", StringComparison.Ordinal) || path.StartsWith("/Users/", StringComparison.Ordinal)) && path.Count(c => c == '/') == 2;
 
+    /// <summary>Whether Docker grants <paramref name="capability"/> (no <c>CAP_</c> prefix) to every container by default.</summary>
+    public static bool IsDockerDefaultCapability(string capability) => s_dockerDefaults.Contains(capability);
+
     /// <summary>The problem with adding <paramref name="capability"/> (no <c>CAP_</c> prefix), or null when it is allowed.</summary>
     public static string? CapabilityProblem(string capability, bool isVpnGateway)
     {

@@ -30,7 +30,8 @@ public class HardeningTests
         }
 
         Assert.Equal(stack.Model.Containers.Count(), CountOf(composeFile, "security_opt:\n    - no-new-privileges:true"));
-        Assert.Equal(stack.Model.Containers.Count(), CountOf(pods, "allowPrivilegeEscalation: false"));
+        // Every app container, and every init container that waits for a dependency (they run as nobody with nothing).
+        Assert.Equal(stack.Model.Containers.Count() + CountOf(pods, "name: wait-for-"), CountOf(pods, "allowPrivilegeEscalation: false"));
     }
 
     [Fact]

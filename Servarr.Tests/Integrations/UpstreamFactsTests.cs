@@ -9,7 +9,8 @@ namespace Servarr.Tests.Integrations;
 /// Every integration folder carries <c>UPSTREAM.md</c>: what the integration relies on about its app, each fact read in
 /// the app's upstream source at the pinned version and cited (<c>owner/repo@ref:path</c>). These tests keep the model and
 /// those facts together: the pinned image, its tag format (from the project's publish workflow), ports, health path and
-/// command, config path, and every environment variable the model sets — a fact changed on one side fails here.
+/// command, config path, the capabilities kept after <c>cap_drop: [ALL]</c>, the image's non-root user, and every environment
+/// variable the model sets — a fact changed on one side fails here.
 /// </summary>
 public partial class UpstreamFactsTests
 {
@@ -78,6 +79,13 @@ public partial class UpstreamFactsTests
         {
             Assert.Equal(One("config path"), config.Target);
         }
+
+        // The capabilities the model keeps after dropping all (or that it keeps the engine's defaults), and the image's user.
+        var capabilities = CapabilitySet.Of(resource);
+        var kept = resource.Annotations.OfType<OnlyCapabilitiesAnnotation>().LastOrDefault()?.Kept;
+        Assert.Equal(One("capabilities"), kept is null ? $"engine defaults + {string.Join(", ", capabilities.Added)}"
+            : kept.Count == 0 ? "none" : string.Join(", ", kept));
+        Assert.Equal(One("image user"), resource.Annotations.OfType<ImageUserAnnotation>().SingleOrDefault() is { } user ? $"{user.Uid}:{user.Gid}" : null);
 
         var cited = All("env").ToHashSet(StringComparer.Ordinal);
         var set = EnvironmentEvaluator.Evaluate(resource, ServarrExecution.Publish).Select(e => e.Key).ToList();

@@ -1,3 +1,6 @@
+using Servarr.Hosting;
+using Servarr.Hosting.Publishing;
+using Servarr.Hosting.Publishing.Cloudflare;
 using Servarr.Tests.TestSupport;
 
 namespace Servarr.Tests.Publishing;
@@ -75,6 +78,48 @@ public class CloudflarePublisherTests
         var init = TerraformInitOffline(temp);
 
         Assert.Contains("Unsupported argument", TerraformErrors(init.StandardError));
+    }
+
+    [Fact]
+    public async Task AnAdminUiBehindASignInGetsAnAccessApplicationForTheAdminsOnly()
+    {
+        var builder = TestAppBuilder.Create();
+        var host = builder.AddHost();
+        builder.AddSonarr("sonarr", host).WithPublicHostname("sonarr").WithCloudflareAccess();
+        builder.AddKopia("kopia", host, builder.AddParameter("kopia-password", secret: true)).WithPublicHostname("backups").WithCloudflareAccess();
+        builder.AddContainer("blog", "docker.io/library/blog", "1.0").WithHttpEndpoint(targetPort: 80).WithPublicHostname("blog");
+        var context = new PublishContext(builder.BuildModel(), builder.ExecutionContext, builder.Values(), builder.AppHostDirectory, "/tmp/out");
+        using var temp = new TempDirectory();
+        foreach (var (name, content) in CloudflarePublisher.Render(context))
+        {
+            await File.WriteAllTextAsync(temp.Combine(name), content);
+        }
+
+        var main = await File.ReadAllTextAsync(temp.Combine("main.tf"));
+        var applications = main.Split("resource \"cloudflare_zero_trust_access_application\" ")[1..].Select(a => a[..a.IndexOf("\n}", StringComparison.Ordinal)]).ToList();
+        Assert.Equal(["\"ssh\"", "\"sonarr\"", "\"backups\""], applications.Select(a => a[..a.IndexOf(' ', StringComparison.Ordinal)]));
+        Assert.Contains("domain     = \"sonarr.${var.domain}\"", applications[1]);
+        Assert.Contains("policies   = [{ id = cloudflare_zero_trust_access_policy.admins.id, precedence = 1 }]", applications[1]);
+        Assert.Contains("domain     = \"backups.${var.domain}\"", applications[2]);
+        Assert.DoesNotContain(applications, a => a.Contains("blog", StringComparison.Ordinal)); // not an admin UI: public as asked
+        Assert.Contains("include    = [for email in var.admin_emails : { email = { email = email } }]", main);
+        Assert.Contains("variable \"admin_emails\"", await File.ReadAllTextAsync(temp.Combine("variables.tf")));
+        Assert.Contains("admin_emails          = [\"you@gmail.com\"]", await File.ReadAllTextAsync(temp.Combine("terraform.tfvars.example")));
+
+        File.Copy(temp.Combine("terraform.tfvars.example"), temp.Combine("example.tfvars"));
+        var fmt = DockerEngine.Run(TerraformPath(), ["fmt", "-check", "-diff", temp.Path], TimeSpan.FromSeconds(60));
+        Assert.True(fmt.ExitCode == 0, fmt.ToString());
+        var init = TerraformInitOffline(temp);
+        Assert.True(TerraformErrors(init.StandardError).SequenceEqual(["Failed to query available provider packages"]), init.ToString());
+    }
+
+    [Fact]
+    public async Task TheDefaultStackHasNoAdminSignInSoItAsksForNoAdminIdentities()
+    {
+        using var temp = await PublishAsync();
+
+        Assert.DoesNotContain("admin_emails", await File.ReadAllTextAsync(temp.Combine("variables.tf")));
+        Assert.DoesNotContain("admins", await File.ReadAllTextAsync(temp.Combine("main.tf")));
     }
 
     private static async Task<TempDirectory> PublishAsync()

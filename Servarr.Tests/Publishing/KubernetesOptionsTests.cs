@@ -40,7 +40,10 @@ public class KubernetesOptionsTests
     [InlineData("Storage", "nfs", "Kubernetes:Storage is 'nfs'; use hostPath or pvc")]
     [InlineData("PodCidr", "10.42.0.0", "Kubernetes:PodCidr is '10.42.0.0'; use a CIDR such as 10.42.0.0/16 (your cluster's --cluster-cidr)")]
     [InlineData("TraefikNamespace", "ingress nginx", "Kubernetes:TraefikNamespace is 'ingress nginx'; use the namespace Traefik runs in (kubectl get pods -A -l app.kubernetes.io/name=traefik), e.g. traefik")]
-    [InlineData("Namspace", "media", "Kubernetes:Namspace is not a setting Servarr reads; use one of Namespace, TraefikNamespace, Storage, VolumeSize, MediaSize, StorageClass, Domain, PlexHost, PlexAdvertiseUrls, PlexSni, PodCidr, ServiceCidr")]
+    [InlineData("EntryPoints", "web, websecure`", "Kubernetes:EntryPoints is 'web,websecure`'; use Traefik entry point names separated by commas, e.g. websecure or web,websecure (not 'plex', Plex's TLS passthrough)")]
+    [InlineData("EntryPoints", "plex", "Kubernetes:EntryPoints is 'plex'; use Traefik entry point names separated by commas, e.g. websecure or web,websecure (not 'plex', Plex's TLS passthrough)")]
+    [InlineData("EntryPoints", "websecure,websecure", "Kubernetes:EntryPoints is 'websecure,websecure'; use Traefik entry point names separated by commas, e.g. websecure or web,websecure (not 'plex', Plex's TLS passthrough)")]
+    [InlineData("Namspace", "media", "Kubernetes:Namspace is not a setting Servarr reads; use one of Namespace, TraefikNamespace, Storage, VolumeSize, MediaSize, StorageClass, Domain, EntryPoints, PlexHost, PlexAdvertiseUrls, PlexSni, PodCidr, ServiceCidr")]
     public void AValueTheClusterWouldRefuseOrMisreadIsOneLineNamingTheKey(string key, string value, string message)
     {
         var refused = Assert.Throws<ServarrException>(() => From((key, value)));

@@ -39,6 +39,8 @@ public static class AutoKumaBuilderExtensions
         var autoKuma = builder.AddResource(new AutoKumaResource(name, uptimeKuma.Resource))
             .WithAnnotation(new OptionalFeatureAnnotation("monitor sync"))
             .WithImage($"{AutoKumaContainerImageTags.Registry}/{AutoKumaContainerImageTags.Image}", AutoKumaContainerImageTags.Tag)
+            // Root owns its data and the socket it reads: no capability (BigBoot/AutoKuma Dockerfile @ 2.0.0; docs/upstream/capabilities.md §11, inferred)
+            .WithOnlyCapabilities()
             .WithEnvironment("TZ", host.TimeZone)
             .WithEnvironment("AUTOKUMA__KUMA__URL", uptimeKuma.GetEndpoint(UptimeKumaResource.PrimaryEndpointName))
             .WithEnvironment("AUTOKUMA__KUMA__USERNAME", username)

@@ -40,6 +40,9 @@ public static class CloudflaredBuilderExtensions
             .WithAnnotation(new OptionalFeatureAnnotation("the tunnel"))
             .WithAnnotation(new ModelCheckAnnotation(context => CloudflaredChecks.Check(context, (CloudflaredResource)context.Model.Find(name)!)))
             .WithImage($"{CloudflaredContainerImageTags.Registry}/{CloudflaredContainerImageTags.Image}", CloudflaredContainerImageTags.Tag)
+            // USER 65532:65532 on distroless nonroot, outbound only: no capability (cloudflare/cloudflared Dockerfile @ 2026.8.2; docs/upstream/capabilities.md §8)
+            .WithOnlyCapabilities()
+            .WithAnnotation(new ImageUserAnnotation(ImageUserId, ImageUserId))
             .WithHttpEndpoint(targetPort: MetricsPort, name: CloudflaredResource.PrimaryEndpointName)
             .WithEnvironment("TUNNEL_METRICS", "0.0.0.0:" + MetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             // ssh.<domain> and other origins on the host itself: Docker defines host.docker.internal only on Desktop engines.

@@ -20,6 +20,16 @@ public static class CommonContainerExtensions
     }
 
     /// <summary>
+    /// What a LinuxServer.io image keeps of Docker's capabilities: its s6 init runs as root, remaps <c>abc</c> to PUID
+    /// (usermod, groupmod), takes over <c>/config</c> (lsiown: chown, chmod), drops the app to PUID (s6-setuidgid) and
+    /// signals it on stop (KILL: root may not signal another uid without it). Read in linuxserver/docker-baseimage-alpine
+    /// (root/etc/s6-overlay/s6-rc.d/init-adduser/run) and docker-mods' lsiown.v1; docs/upstream/capabilities.md §1.
+    /// </summary>
+    /// <example><code>builder.AddContainer("bazarr", "lscr.io/linuxserver/bazarr", "v1.6.0-ls360").WithLinuxServerCapabilities();</code></example>
+    public static IResourceBuilder<T> WithLinuxServerCapabilities<T>(this IResourceBuilder<T> builder) where T : ContainerResource =>
+        builder.WithOnlyCapabilities("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "KILL");
+
+    /// <summary>
     /// Mounts <c>{config-root}/&lt;resource name&gt;</c> at <paramref name="target"/> (default <c>/config</c>), writable,
     /// as the app's configuration: created owned by PUID:PGID (run mode, compose's <c>prepare-host.sh</c>), backed up by Kopia.
     /// </summary>

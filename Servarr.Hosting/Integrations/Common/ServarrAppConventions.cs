@@ -22,7 +22,7 @@ internal static class ServarrAppConventions
             .WithHttpEndpoint(targetPort: port)
             .WithLoopbackPort() // its admin UI: 127.0.0.1:<port> on the server, over SSH
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
-            .WithLinuxServerEnvironment(host)
+            .WithLinuxServerEnvironment(host).WithLinuxServerCapabilities()
             .WithApiKey(key, $"{environmentPrefix}__AUTH__APIKEY")
             .WithConfigMount(host)
             // Log files, the log database and the pid file: no settings in them, and the log database changes constantly.

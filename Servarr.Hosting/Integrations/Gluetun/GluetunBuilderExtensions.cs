@@ -32,6 +32,9 @@ public static class GluetunBuilderExtensions
             .WithImage($"{GluetunContainerImageTags.Registry}/{GluetunContainerImageTags.Image}", GluetunContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: ControlPort, name: GluetunResource.PrimaryEndpointName)
             .WithTcpHealthCheck(GluetunResource.PrimaryEndpointName)
+            // Keeps Docker's default capabilities: upstream documents and tests only "the defaults + NET_ADMIN" and its start-up
+            // (iptables, DNS on port 53, chown to PUID, OpenVPN's user switch) was not proven under cap_drop ALL
+            // (qdm12/gluetun README and Dockerfile @ v3.41.1; docs/upstream/capabilities.md §7). doctor lists it.
             .WithCapability("NET_ADMIN")
             .WithDevice("/dev/net/tun")
             .WithEnvironment("VPN_SERVICE_PROVIDER", provider)

@@ -43,6 +43,9 @@ public static class KopiaBuilderExtensions
         var kopia = builder.AddResource(new KopiaResource(name))
             .WithAnnotation(new OptionalFeatureAnnotation("backups"))
             .WithImage($"{KopiaContainerImageTags.Registry}/{KopiaContainerImageTags.Image}", KopiaContainerImageTags.Tag)
+            // Root (no USER in kopia/kopia tools/docker/Dockerfile @ v0.23.1) reading PUID-owned 0600 files: DAC_OVERRIDE (a Docker
+            // default; the sources are mounted read-only, so it writes nothing there) rather than DAC_READ_SEARCH (capabilities.md §6)
+            .WithOnlyCapabilities("DAC_OVERRIDE")
             .WithEntrypoint("/bin/sh")
             .WithHostname("servarr") // snapshots are owned by USER@hostname: keep it stable across re-creations
             .WithHttpEndpoint(targetPort: ServerPort)

@@ -20,6 +20,8 @@ public static class MaintainerrBuilderExtensions
         ArgumentNullException.ThrowIfNull(host);
         return builder.AddResource(new MaintainerrResource(name))
             .WithImage($"{MaintainerrContainerImageTags.Registry}/{MaintainerrContainerImageTags.Image}", MaintainerrContainerImageTags.Tag)
+            // Runs as PUID (WithUser below), port 6246: no capability (Maintainerr/Maintainerr Dockerfile, docker/start.sh @ v3.24.0; docs/upstream/capabilities.md §10)
+            .WithOnlyCapabilities()
             .WithHttpEndpoint(targetPort: MaintainerrPort)
             .WithLoopbackPort() // its admin UI: 127.0.0.1:6246 on the server, over SSH
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps

@@ -27,6 +27,9 @@ public static class PlexBuilderExtensions
         var plex = new PlexResource(name);
         return builder.AddResource(plex)
             .WithImage($"{PlexContainerImageTags.Registry}/{PlexContainerImageTags.Image}", PlexContainerImageTags.Tag)
+            // s6 (root) takes over /config (usermod, chown), rewrites Preferences.xml and drops to PLEX_UID; KILL lets it stop Plex
+            // gracefully (plexinc/pms-docker root/etc/cont-init.d/40-plex-first-run, root/etc/services.d/plex/run; docs/upstream/capabilities.md §2)
+            .WithOnlyCapabilities("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID", "KILL")
             .WithHttpEndpoint(port: port, targetPort: PlexPort)
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithHostPortAllowed("LAN and plex.direct clients connect to Plex directly on its port")

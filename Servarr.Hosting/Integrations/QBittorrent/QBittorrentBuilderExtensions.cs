@@ -38,7 +38,7 @@ public static class QBittorrentBuilderExtensions
             .WithEndpoint(targetPort: TorrentingPort, scheme: "udp", name: "torrent-udp", protocol: System.Net.Sockets.ProtocolType.Udp)
             // The manifest schema's transports are http, http2 and tcp; "udp" (Aspire's default for a udp scheme) is refused.
             .WithEndpoint("torrent-udp", endpoint => endpoint.Transport = "tcp")
-            .WithLinuxServerEnvironment(host)
+            .WithLinuxServerEnvironment(host).WithLinuxServerCapabilities()
             .WithEnvironment("WEBUI_PORT", WebUiPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("TORRENTING_PORT", TorrentingPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithConfigMount(host)

@@ -21,6 +21,8 @@ public static class SeerrBuilderExtensions
         var key = CommonContainerExtensions.ApiKeyParameter(builder, name, apiKey);
         return builder.AddResource(new SeerrResource(name))
             .WithImage($"{SeerrContainerImageTags.Registry}/{SeerrContainerImageTags.Image}", SeerrContainerImageTags.Tag)
+            // Runs as PUID (WithUser below), port 5055: no capability (seerr-team/seerr Dockerfile @ v3.1.0, USER node; docs/upstream/capabilities.md §9)
+            .WithOnlyCapabilities()
             .WithHttpEndpoint(targetPort: SeerrPort)
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithExternalHttpEndpoints()

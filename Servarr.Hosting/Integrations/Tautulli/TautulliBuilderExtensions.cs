@@ -21,6 +21,8 @@ public static class TautulliBuilderExtensions
         var key = CommonContainerExtensions.ApiKeyParameter(builder, name, apiKey);
         return builder.AddResource(new TautulliResource(name))
             .WithImage($"{TautulliContainerImageTags.Registry}/{TautulliContainerImageTags.Image}", TautulliContainerImageTags.Tag)
+            // start.sh (root) chowns /config to PUID and execs gosu (Tautulli/Tautulli start.sh @ v2.17.2; docs/upstream/capabilities.md §3)
+            .WithOnlyCapabilities("CHOWN", "DAC_OVERRIDE", "SETUID", "SETGID")
             .WithHttpEndpoint(targetPort: TautulliPort)
             .WithLoopbackPort() // its admin UI: 127.0.0.1:8181 on the server, over SSH
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps

@@ -19,6 +19,9 @@ public static class UptimeKumaBuilderExtensions
         ArgumentNullException.ThrowIfNull(host);
         return builder.AddResource(new UptimeKumaResource(name))
             .WithImage($"{UptimeKumaContainerImageTags.Registry}/{UptimeKumaContainerImageTags.Image}", UptimeKumaContainerImageTags.Tag)
+            // No USER, no start-up chown or privilege drop: root only needs to write its PUID-owned /app/data
+            // (louislam/uptime-kuma docker/dockerfile @ 2.5.3; docs/upstream/capabilities.md §4)
+            .WithOnlyCapabilities("DAC_OVERRIDE")
             .WithHttpEndpoint(targetPort: UptimeKumaPort)
             .WithLoopbackPort() // its admin UI (first-run page, monitors): 127.0.0.1:3001 on the server, over SSH
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps

@@ -29,6 +29,8 @@ public static class WatchtowerBuilderExtensions
 
         return watchtower
             .WithImage($"{WatchtowerContainerImageTags.Registry}/{WatchtowerContainerImageTags.Image}", WatchtowerContainerImageTags.Tag)
+            // Root owns the socket it talks to, nothing else is written: no capability (nicholas-fedor/watchtower @ 1.8.0; docs/upstream/capabilities.md §12, inferred)
+            .WithOnlyCapabilities()
             .WithEnvironment("TZ", host.TimeZone)
             .WithEnvironment("WATCHTOWER_CLEANUP", "true")
             .WithEnvironment("WATCHTOWER_SCHEDULE", schedule)

@@ -16,6 +16,8 @@ public static class WizarrBuilderExtensions
         ArgumentNullException.ThrowIfNull(host);
         return builder.AddResource(new WizarrResource(name))
             .WithImage($"{WizarrContainerImageTags.Registry}/{WizarrContainerImageTags.Image}", WizarrContainerImageTags.Tag)
+            // docker-entrypoint.sh (root) chowns /data/database and /.cache, then su-exec to PUID (wizarrrr/wizarr @ v2026.7.1; docs/upstream/capabilities.md §5)
+            .WithOnlyCapabilities("CHOWN", "DAC_OVERRIDE", "SETUID", "SETGID")
             .WithHttpEndpoint(targetPort: WizarrPort)
             .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.None) // reads no variable about other apps
             .WithExternalHttpEndpoints()

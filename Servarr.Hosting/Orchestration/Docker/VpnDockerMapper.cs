@@ -44,10 +44,13 @@ public static class VpnDockerMapper
                     Target = m.Target,
                     ReadOnly = m.ReadOnly,
                 })],
+                CapDrop = settings.DropAllCapabilities ? ["ALL"] : null!,
                 CapAdd = settings.Capabilities.Count == 0 ? null! : [.. settings.Capabilities],
                 Devices = settings.Devices.Count == 0 ? null!
                     : [.. settings.Devices.Select(d => new DeviceMapping { PathOnHost = d.HostPath, PathInContainer = d.ContainerPath, CgroupPermissions = "rwm" })],
                 Init = settings.Init ? true : null,
+                Memory = settings.MemoryMiB is { } memory ? memory * 1024L * 1024L : 0,
+                NanoCPUs = settings.Cpus is { } cpus ? (long)(double.Parse(cpus, System.Globalization.CultureInfo.InvariantCulture) * 1e9) : 0,
                 SecurityOpt = settings.NoNewPrivileges ? ["no-new-privileges:true"] : null!,
                 RestartPolicy = new RestartPolicy { Name = RestartKind(settings.Restart) },
             },

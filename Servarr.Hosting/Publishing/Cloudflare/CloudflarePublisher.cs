@@ -10,7 +10,9 @@ namespace Servarr.Hosting.Publishing.Cloudflare;
 /// (<c>~&gt; 5.0</c>) — the tunnel (remotely managed), its ingress rules (the model's public hostnames, then
 /// <c>ssh.&lt;domain&gt;</c> to the host's sshd, then the 404 catch-all), one proxied CNAME per hostname to
 /// <c>&lt;tunnel id&gt;.cfargotunnel.com</c>, and an Access application for SSH whose allow policy includes only the
-/// listed e-mail identities (an <c>allow</c> policy) and service tokens (a <c>non_identity</c> policy). <c>variables.tf</c> and <c>terraform.tfvars.example</c> hold no secret value.
+/// listed e-mail identities (an <c>allow</c> policy) and service tokens (a <c>non_identity</c> policy); a hostname
+/// behind a sign-in (<c>.WithCloudflareAccess()</c>) gets an Access application whose allow policy includes only the
+/// identities in <c>admin_emails</c>. <c>variables.tf</c> and <c>terraform.tfvars.example</c> hold no secret value.
 /// </summary>
 public sealed class CloudflarePublisher : IPublisher
 {
@@ -41,12 +43,13 @@ public sealed class CloudflarePublisher : IPublisher
         ArgumentNullException.ThrowIfNull(context);
         // Hostnames are written against var.domain, so the files do not depend on this machine's configuration.
         var rules = PublicRoutes.Of(context.Model, "${var.domain}");
+        var signIn = rules.Any(r => r.SignInRequired);
         return
         [
             ("versions.tf", Versions()),
-            ("variables.tf", Variables()),
+            ("variables.tf", Variables(signIn)),
             ("main.tf", Main(rules)),
-            ("terraform.tfvars.example", Example()),
+            ("terraform.tfvars.example", Example(signIn)),
         ];
     }
 
@@ -55,7 +58,7 @@ public sealed class CloudflarePublisher : IPublisher
         .Nested("terraform", "required_providers", ("cloudflare", "{\n  source  = \"cloudflare/cloudflare\"\n  version = \"~> 5.0\"\n}"))
         .ToString().TrimEnd('\n') + "\n";
 
-    private static string Variables()
+    private static string Variables(bool signIn)
     {
         var text = new TerraformText();
         void Variable(string name, string type, string description, bool sensitive = false, string? @default = null)
@@ -82,6 +85,11 @@ public sealed class CloudflarePublisher : IPublisher
         Variable("ssh_origin", "string", "Where ssh.<domain> goes, as seen from cloudflared", @default: Quote("ssh://host.docker.internal:22"));
         Variable("ssh_allowed_emails", "list(string)", "Identities allowed through Access to SSH (e.g. the owner's Google account)");
         Variable("ssh_service_token_ids", "list(string)", "Access service token ids allowed to SSH (e.g. GitHub Actions)", @default: "[]");
+        if (signIn)
+        {
+            Variable("admin_emails", "list(string)", "Identities allowed through Access to the admin UIs with a public hostname");
+        }
+
         return text.ToString().TrimEnd('\n') + "\n";
     }
 
@@ -128,16 +136,39 @@ public sealed class CloudflarePublisher : IPublisher
                 ("account_id", "var.account_id"), ("name", "\"SSH\""), ("domain", "\"ssh.${var.domain}\""), ("type", "\"self_hosted\""),
                 ("policies", "concat(\n  [{ id = cloudflare_zero_trust_access_policy.ssh.id, precedence = 1 }],\n"
                     + "  [for policy in cloudflare_zero_trust_access_policy.ssh_service_tokens : { id = policy.id, precedence = 2 }],\n)"));
+        SignIn(text, rules.Where(r => r.SignInRequired).ToList());
         return text.ToString().TrimEnd('\n') + "\n";
     }
 
-    private static string Example() =>
+    // One reusable allow policy for the admins, and an Access application per hostname behind a sign-in: Cloudflare asks
+    // for a login at the edge before the tunnel forwards anything to the app.
+    private static void SignIn(TerraformText text, IReadOnlyList<PublicRoute> rules)
+    {
+        if (rules.Count == 0)
+        {
+            return;
+        }
+
+        text.Block("resource \"cloudflare_zero_trust_access_policy\" \"admins\"",
+            ("account_id", "var.account_id"), ("name", "\"Admin UIs: listed identities only\""), ("decision", "\"allow\""),
+            ("include", "[for email in var.admin_emails : { email = { email = email } }]"));
+        foreach (var rule in rules)
+        {
+            var subdomain = rule.Hostname.Split('.')[0];
+            text.Block($"resource \"cloudflare_zero_trust_access_application\" \"{subdomain.Replace('-', '_')}\"",
+                ("account_id", "var.account_id"), ("name", Quote($"{rule.Resource} (admin UI)")), ("domain", Quote(rule.Hostname)),
+                ("type", "\"self_hosted\""), ("policies", "[{ id = cloudflare_zero_trust_access_policy.admins.id, precedence = 1 }]"));
+        }
+    }
+
+    private static string Example(bool signIn) =>
         "# Copy to terraform.tfvars and fill in; keep the secrets out of git (or pass them as TF_VAR_cloudflare_api_token, TF_VAR_tunnel_secret).\n"
         + "account_id            = \"\"\n"
         + "zone_id               = \"\"\n"
         + "domain                = \"example.com\"\n"
         + "ssh_allowed_emails    = [\"you@gmail.com\"]\n"
-        + "ssh_service_token_ids = []\n";
+        + "ssh_service_token_ids = []\n"
+        + (signIn ? "admin_emails          = [\"you@gmail.com\"]\n" : "");
 
     private static string Quote(string value) => $"\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 }

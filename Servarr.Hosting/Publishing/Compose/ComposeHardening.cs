@@ -36,6 +36,11 @@ internal static partial class ComposeHardening
                 Refuse($"sets network_mode: {mode}, which puts the container in the host's (or another container's) network; remove it from the callback");
             }
 
+            if (CapabilitySet.Of(resource).DropsAll && service.CapDrop?.Contains("ALL") != true)
+            {
+                Refuse("removes cap_drop: [ALL], which the model declares (.WithOnlyCapabilities); keep it in the callback, or change the model's list");
+            }
+
             foreach (var capability in service.CapAdd ?? [])
             {
                 if (HostAccess.CapabilityProblem(capability, resource is IVpnGatewayResource) is { } problem)

@@ -36,8 +36,15 @@ internal sealed class ComposeServiceMapper(PublishContext context, string output
         MapNetworking(resource, service);
         service.Volumes = NullIfEmpty([.. resource.GetMounts().Select(MapMount), .. resource.Annotations.OfType<GeneratedFileAnnotation>()
             .Select(f => new ComposeServiceVolume { Type = "bind", Source = $"./{GeneratedFilePath(resource, f)}", Target = f.Target, ReadOnly = true })]);
-        service.CapAdd = NullIfEmpty(resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList());
+        var capabilities = CapabilitySet.Of(resource);
+        service.CapDrop = capabilities.DropsAll ? ["ALL"] : null;
+        service.CapAdd = NullIfEmpty(capabilities.Added.ToList());
         service.SecurityOpt = resource.HasNoNewPrivileges() ? ["no-new-privileges:true"] : null;
+        if (resource.TryGetLastAnnotation<ResourceLimitsAnnotation>(out var limits))
+        {
+            (service.MemLimit, service.Cpus) = (limits.MemoryMiB is { } memory ? $"{memory}m" : null, limits.CpusText);
+        }
+
         service.Devices = NullIfEmpty(resource.Annotations.OfType<DeviceAnnotation>().Select(d => $"{d.HostPath}:{d.ContainerPath}").ToList());
         service.ExtraHosts = NullIfEmpty(resource.Annotations.OfType<HostAliasAnnotation>().Select(h => $"{h.Hostname}:{h.Address}").ToList());
         service.DependsOn = MapDependencies(resource);

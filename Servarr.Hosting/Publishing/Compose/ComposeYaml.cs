@@ -59,8 +59,11 @@ public static partial class ComposeYaml
                 e.Emit(Scalar(v.ToString()));
             }
         })
+        .Sequence("cap_drop", service.CapDrop)
         .Sequence("cap_add", service.CapAdd)
         .Sequence("security_opt", service.SecurityOpt)
+        .String("mem_limit", service.MemLimit)
+        .Decimal("cpus", service.Cpus)
         .Sequence("devices", service.Devices)
         .Sequence("extra_hosts", service.ExtraHosts)
         .Map("depends_on", service.DependsOn, (e, d) => new MappingWriter(e).String("condition", d.Condition).End())
@@ -106,6 +109,17 @@ public static partial class ComposeYaml
             {
                 Key(key);
                 _emitter.Emit(new Scalar(number.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            return this;
+        }
+
+        public MappingWriter Decimal(string key, string? value)
+        {
+            if (value is not null)
+            {
+                Key(key);
+                _emitter.Emit(new Scalar(value)); // a plain number, e.g. 1.5
             }
 
             return this;

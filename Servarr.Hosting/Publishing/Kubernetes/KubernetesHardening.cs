@@ -80,6 +80,17 @@ internal static class KubernetesHardening
             refuse(owner, $"sets seccompProfile Unconfined on container '{container.Name}', which turns off a kernel protection; remove it from the callback");
         }
 
+        if (resource is not null && CapabilitySet.Of(resource).DropsAll && security?.Capabilities?.Drop?.Contains("ALL") != true)
+        {
+            refuse(owner, $"removes capabilities.drop: [ALL] from container '{container.Name}', which the model declares (.WithOnlyCapabilities); keep it in the callback, or change the model's list");
+        }
+
+        if (resource is not null && resource.Annotations.OfType<ImageUserAnnotation>().Any() && !resource.Annotations.OfType<UserAnnotation>().Any()
+            && security?.RunAsNonRoot != true)
+        {
+            refuse(owner, $"removes runAsNonRoot: true from container '{container.Name}', whose image runs as a non-root user; keep it in the callback");
+        }
+
         foreach (var capability in security?.Capabilities?.Add ?? [])
         {
             if (HostAccess.CapabilityProblem(capability, resource is IVpnGatewayResource) is { } problem)

@@ -14,7 +14,7 @@ internal static partial class KubernetesOptionChecks
 {
     /// <summary>The keys of section <c>Kubernetes</c> Servarr reads.</summary>
     public static readonly IReadOnlyList<string> Keys =
-        ["Namespace", "TraefikNamespace", "Storage", "VolumeSize", "MediaSize", "StorageClass", "Domain", "PlexHost", "PlexAdvertiseUrls", "PlexSni", "PodCidr", "ServiceCidr"];
+        ["Namespace", "TraefikNamespace", "Storage", "VolumeSize", "MediaSize", "StorageClass", "Domain", "EntryPoints", "PlexHost", "PlexAdvertiseUrls", "PlexSni", "PodCidr", "ServiceCidr"];
 
     // DNS-1123 label: what a namespace name must be.
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\z")]
@@ -47,6 +47,10 @@ internal static partial class KubernetesOptionChecks
         Check("StorageClass", options.StorageClass, options.StorageClass is null || IsDnsName(options.StorageClass),
             "use the name of one of your cluster's storage classes (kubectl get storageclass), e.g. local-path, or leave it unset for the default");
         Check("Domain", options.Domain, IsDnsName(options.Domain), "use a DNS name such as home or example.com (lowercase letters, digits, '-' and dots)");
+        var entryPoints = string.Join(',', options.EntryPoints);
+        Check("EntryPoints", entryPoints, options.EntryPoints.All(e => EntryPoint().IsMatch(e) && e != TraefikRoutes.PlexEntryPoint)
+            && options.EntryPoints.Distinct(StringComparer.Ordinal).Count() == options.EntryPoints.Count,
+            $"use Traefik entry point names separated by commas, e.g. websecure or web,websecure (not '{TraefikRoutes.PlexEntryPoint}', Plex's TLS passthrough)");
         Check("PlexHost", options.PlexHost, IsDnsName(options.PlexHost), "use a DNS name such as plex.home (lowercase letters, digits, '-' and dots)");
         Check("PlexAdvertiseUrls", options.PlexAdvertiseUrls, options.PlexAdvertiseUrls is null || options.PlexAdvertiseUrls.Split(',').All(IsHttpUrl),
             "use http(s) URLs separated by commas, e.g. https://192.168.1.20:32400,https://plex.example.com:443");
@@ -60,6 +64,10 @@ internal static partial class KubernetesOptionChecks
     public static IEnumerable<string> UnknownKeys(IEnumerable<string> keys) =>
         keys.Where(k => !Keys.Contains(k, StringComparer.OrdinalIgnoreCase))
             .Select(k => $"Kubernetes:{Shown(k)} is not a setting Servarr reads; use one of {string.Join(", ", Keys)}");
+
+    // A Traefik entry point name as the Helm chart's ports keys are: letters, digits, '-' and '_'.
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,62}\\z")]
+    private static partial Regex EntryPoint();
 
     private static bool IsSize(string value) => Quantity().IsMatch(value) && value.Any(c => c is >= '1' and <= '9');
 

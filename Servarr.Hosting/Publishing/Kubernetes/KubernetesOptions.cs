@@ -12,6 +12,9 @@ namespace Servarr.Hosting.Publishing.Kubernetes;
 /// single-node cluster) or <c>pvc</c> (a PersistentVolumeClaim per config folder and for the media tree);</item>
 /// <item><c>VolumeSize</c> (default <c>10Gi</c>), <c>MediaSize</c> (default <c>1Ti</c>), <c>StorageClass</c> (default: the cluster's);</item>
 /// <item><c>Domain</c> (default <c>home</c>): Seerr, Wizarr and Uptime Kuma get HTTP routes at <c>&lt;name&gt;.&lt;domain&gt;</c>;</item>
+/// <item><c>EntryPoints</c> (default <c>websecure</c>): the Traefik entry points of those HTTP routes, comma separated;
+/// <c>web,websecure</c> also answers plain HTTP (Traefik's Helm chart does not redirect <c>web</c> to <c>websecure</c> unless
+/// its values ask);</item>
 /// <item><c>PlexHost</c> (default <c>plex.home</c>): the browser host of Plex's HTTP route;</item>
 /// <item><c>PlexAdvertiseUrls</c>: Plex's <c>ADVERTISE_IP</c> in the cluster, e.g.
 /// <c>https://192.168.1.20:32400,https://plex.example.com:443</c> (Traefik's address and the plex entryPoint), so plex.tv
@@ -46,6 +49,9 @@ public sealed record KubernetesOptions
     /// <summary>The domain of the public apps' routes.</summary>
     public string Domain { get; init; } = "home";
 
+    /// <summary>The Traefik entry points of the HTTP routes, e.g. <c>websecure</c>.</summary>
+    public IReadOnlyList<string> EntryPoints { get; init; } = ["websecure"];
+
     /// <summary>The host browsers use for Plex.</summary>
     public string PlexHost { get; init; } = "plex.home";
 
@@ -75,6 +81,7 @@ public sealed record KubernetesOptions
             MediaSize = Get("MediaSize", "1Ti"),
             StorageClass = section?["StorageClass"] is { Length: > 0 } storageClass ? storageClass : null,
             Domain = Get("Domain", "home"),
+            EntryPoints = Get("EntryPoints", "websecure").Split(',').Select(e => e.Trim()).ToList(),
             PlexHost = Get("PlexHost", "plex.home"),
             PlexSni = Get("PlexSni", "*"),
             PlexAdvertiseUrls = section?["PlexAdvertiseUrls"] is { Length: > 0 } advertise ? advertise : null,

@@ -168,21 +168,21 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
                 .ToList()),
             VolumeMounts = NullIfEmpty(_volumes.Mounts(resource, volumes, claims)),
         };
-        var caps = resource.Annotations.OfType<CapabilityAnnotation>().Select(c => c.Capability).Distinct().ToList();
-        container.SecurityContext = caps.Count == 0 ? null : new V1SecurityContext { Capabilities = new V1Capabilities { Add = caps } };
-        if (resource.HasNoNewPrivileges())
+        container.SecurityContext = KubernetesSecurity.For(resource, Render);
+        if (resource.TryGetLastAnnotation<ResourceLimitsAnnotation>(out var limits))
         {
-            container.SecurityContext ??= new V1SecurityContext();
-            container.SecurityContext.AllowPrivilegeEscalation = false;
-        }
+            var quantities = new Dictionary<string, ResourceQuantity>();
+            if (limits.CpusText is { } cpus)
+            {
+                quantities["cpu"] = new ResourceQuantity(cpus);
+            }
 
-        if (resource.TryGetLastAnnotation<UserAnnotation>(out var user))
-        {
-            var (uid, gid) = (Render(user.Uid), Render(user.Gid));
-            container.SecurityContext ??= new V1SecurityContext();
-            container.SecurityContext.RunAsUser = long.TryParse(uid, NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u
-                : throw new ServarrException($"resource '{resource.Name}': user '{uid}' is not a number; Kubernetes runs containers as numeric ids");
-            container.SecurityContext.RunAsGroup = long.TryParse(gid, NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : null;
+            if (limits.MemoryMiB is { } memory)
+            {
+                quantities["memory"] = new ResourceQuantity($"{memory}Mi");
+            }
+
+            container.Resources = new V1ResourceRequirements { Limits = quantities };
         }
 
         if (resource is PlexResource && options.PlexAdvertiseUrls is { } advertise)
@@ -221,6 +221,7 @@ public sealed class KubernetesWorkloadMapper(PublishContext context, KubernetesO
                 Name = name,
                 Image = WaitImage,
                 Command = ["sh", "-c", $"until nc -z -w 2 {host} {endpoint.TargetPort}; do echo waiting for {host}:{endpoint.TargetPort}; sleep 2; done"],
+                SecurityContext = KubernetesSecurity.ForWait(),
             });
         }
 

@@ -78,7 +78,10 @@ public static class TraefikRoutes
         Metadata = Meta(name ?? service, options),
         Spec = new TraefikRouteSpec
         {
-            EntryPoints = ["web", "websecure"],
+            // websecure unless Kubernetes:EntryPoints asks for more: the chart terminates TLS there by default
+            // (traefik/traefik-helm-chart@v41.3.0:traefik/values.yaml — ports.websecure.http.tls.enabled: true) and does
+            // not redirect web to it (ports.web.http.redirections.entryPoint: {}), so web would serve plain HTTP.
+            EntryPoints = [.. options.EntryPoints],
             // Traefik v3's PathRegexp takes a Go regular expression, as cloudflared's path does; other paths get Traefik's 404.
             Routes = [new TraefikRoute { Match = path is null ? $"Host(`{host}`)" : $"Host(`{host}`) && PathRegexp(`{path}`)", Kind = "Rule", Services = [new TraefikService { Name = service, Port = port }] }],
         },

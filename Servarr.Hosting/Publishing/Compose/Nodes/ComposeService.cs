@@ -42,8 +42,17 @@ public sealed class ComposeService
     /// <summary>Mounts, long syntax.</summary>
     public List<ComposeServiceVolume>? Volumes { get; set; }
 
+    /// <summary>Capabilities dropped first, e.g. <c>[ALL]</c>.</summary>
+    public List<string>? CapDrop { get; set; }
+
     /// <summary>Capabilities added.</summary>
     public List<string>? CapAdd { get; set; }
+
+    /// <summary><c>mem_limit</c>, e.g. <c>2048m</c>.</summary>
+    public string? MemLimit { get; set; }
+
+    /// <summary><c>cpus</c>, a number as text, e.g. <c>1.5</c>.</summary>
+    public string? Cpus { get; set; }
 
     /// <summary><c>security_opt</c>, e.g. <c>no-new-privileges:true</c>.</summary>
     public List<string>? SecurityOpt { get; set; }
