@@ -39,6 +39,7 @@ public static class ServarrBuilderExtensions
         Publishing.PublishingSteps.Register(builder);
         DoctorStep.Register(builder);
         DownStep.Register(builder);
+        ConfigureStep.Register(builder);
         if (builder.ExecutionContext.IsRunMode)
         {
             RunMode.Register(builder);

@@ -34,6 +34,9 @@ internal static class RunMode
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDistributedApplicationEventingSubscriber, VpnLifecycle>(sp => sp.GetRequiredService<VpnLifecycle>()));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, VpnShutdownService>());
         builder.Services.AddHealthChecks();
+        // Each app with configuration items: a "configuration" health check, commands, and a pass once the app is healthy.
+        Configuration.ConfigurationLifecycle.Register(builder);
+        builder.Services.TryAddEventingSubscriber<Configuration.ConfigurationLifecycle>();
         // One check per container with a health command or an image health check; the model is complete by the time
         // Aspire's health service first reads its options.
         builder.Services.AddOptions<HealthCheckServiceOptions>().Configure<DistributedApplicationModel>((options, model) =>

@@ -3,6 +3,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Servarr.Hosting.ApplicationModel;
 using Servarr.Tests.TestSupport;
+using Servarr.Tests.TestSupport.ArrApi;
 
 namespace Servarr.Tests.Docker;
 
@@ -24,7 +25,16 @@ public class AspireRunModeTests
         using var temp = new TempDirectory();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var app = await AppHostRunner.BuildForRunAsync(StackParameters.ForRun(temp), timeout.Token))
+        // The stand-ins answer /ping, not the *arr APIs: each app's configuration goes to a fake of its API (which validates
+        // every body against the app's OpenAPI document) through the test hook; everything else about it is real.
+        await using var fakes = await ArrFakes.StartAsync(timeout.Token);
+        var configuration = StackParameters.ForRun(temp);
+        foreach (var (key, value) in fakes.Configuration)
+        {
+            configuration[key] = value;
+        }
+
+        await using (var app = await AppHostRunner.BuildForRunAsync(configuration, timeout.Token))
         {
             var containers = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ContainerResource>().ToList();
             var names = containers.Select(c => c.Name).ToList();
@@ -40,6 +50,8 @@ public class AspireRunModeTests
             {
                 ids[name] = ContainerId(notifications, name);
             }
+
+            await ArrFakes.AssertConfiguredAsync(fakes, app, timeout.Token);
 
             foreach (var vpnApp in s_vpnApps)
             {

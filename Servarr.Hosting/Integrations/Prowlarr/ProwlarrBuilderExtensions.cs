@@ -1,4 +1,5 @@
 using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Integrations.Arr;
 
 namespace Servarr.Hosting;
 
@@ -21,5 +22,7 @@ public static class ProwlarrBuilderExtensions
         IResourceBuilder<ParameterResource>? apiKey = null) =>
         ServarrAppConventions.AddServarrApp(builder, new ProwlarrResource(name), host,
             $"{ProwlarrContainerImageTags.Registry}/{ProwlarrContainerImageTags.Image}", ProwlarrContainerImageTags.Tag, ProwlarrPort, "PROWLARR", apiKey,
-            mountsMedia: false);
+            mountsMedia: false)
+            // Each Sonarr and Radarr it references becomes a Prowlarr application with full sync (its indexers pushed there).
+            .WithAnnotation(new AppConfigurationAnnotation(ArrConfiguration.Prowlarr));
 }

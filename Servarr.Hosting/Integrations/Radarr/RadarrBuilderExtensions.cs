@@ -1,4 +1,5 @@
 using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Integrations.Arr;
 
 namespace Servarr.Hosting;
 
@@ -22,5 +23,19 @@ public static class RadarrBuilderExtensions
         ServarrAppConventions.AddServarrApp(builder, new RadarrResource(name), host,
             $"{RadarrContainerImageTags.Registry}/{RadarrContainerImageTags.Image}", RadarrContainerImageTags.Tag, RadarrPort, "RADARR", apiKey,
             mountsMedia: true)
-            .WithBackupExcludes("MediaCover/"); // posters and fanart, downloaded again from the metadata sources
+            .WithBackupExcludes("MediaCover/") // posters and fanart, downloaded again from the metadata sources
+            // A referenced qBittorrent becomes its download client (category movies, which qBittorrent's seed creates with
+            // its folder), and /data/media/movies its root folder unless WithRootFolder names others.
+            .WithAnnotation(new AppConfigurationAnnotation(context => ArrConfiguration.DownloadApp(context, "movieCategory", "movies", ["/data/media/movies"])));
+
+    /// <summary>
+    /// Adds a root folder Radarr keeps movies in (the first call replaces the default <c>/data/media/movies</c>); keep it
+    /// under <c>/data</c> so imports from the downloads hardlink.
+    /// </summary>
+    /// <example><code>radarr.WithRootFolder("/data/media/movies-4k");</code></example>
+    public static IResourceBuilder<RadarrResource> WithRootFolder(this IResourceBuilder<RadarrResource> builder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithCheckedAnnotation($".WithRootFolder({InputChecks.Quote(path)})", () => new RootFolderAnnotation(path));
+    }
 }

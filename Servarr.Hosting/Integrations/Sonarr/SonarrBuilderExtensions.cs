@@ -1,4 +1,5 @@
 using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Integrations.Arr;
 
 namespace Servarr.Hosting;
 
@@ -23,5 +24,19 @@ public static class SonarrBuilderExtensions
         ServarrAppConventions.AddServarrApp(builder, new SonarrResource(name), host,
             $"{SonarrContainerImageTags.Registry}/{SonarrContainerImageTags.Image}", SonarrContainerImageTags.Tag, SonarrPort, "SONARR", apiKey,
             mountsMedia: true)
-            .WithBackupExcludes("MediaCover/"); // posters and fanart, downloaded again from the metadata sources
+            .WithBackupExcludes("MediaCover/") // posters and fanart, downloaded again from the metadata sources
+            // A referenced qBittorrent becomes its download client (category tv, which qBittorrent's seed creates with its
+            // folder), and /data/media/tv its root folder unless WithRootFolder names others.
+            .WithAnnotation(new AppConfigurationAnnotation(context => ArrConfiguration.DownloadApp(context, "tvCategory", "tv", ["/data/media/tv"])));
+
+    /// <summary>
+    /// Adds a root folder Sonarr keeps series in (the first call replaces the default <c>/data/media/tv</c>); keep it under
+    /// <c>/data</c> so imports from the downloads hardlink.
+    /// </summary>
+    /// <example><code>sonarr.WithRootFolder("/data/media/tv").WithRootFolder("/data/media/anime");</code></example>
+    public static IResourceBuilder<SonarrResource> WithRootFolder(this IResourceBuilder<SonarrResource> builder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithCheckedAnnotation($".WithRootFolder({InputChecks.Quote(path)})", () => new RootFolderAnnotation(path));
+    }
 }

@@ -1,0 +1,35 @@
+namespace Servarr.Hosting.ApplicationModel;
+
+/// <summary>
+/// The configuration the model implies inside an app, as <see cref="ConfigurationItem"/>s an integration makes from the
+/// resource's references and verbs. Servarr applies them when the resource is ready (run mode), on the dashboard's
+/// "Apply configuration" command and with the <c>configure</c> step (a deployed compose stack), and the drift check
+/// compares them without changing anything.
+/// </summary>
+/// <example>
+/// <code>
+/// sonarr.WithAnnotation(new AppConfigurationAnnotation(context =&gt; SonarrConfiguration.Items(context)));
+/// </code>
+/// </example>
+public sealed class AppConfigurationAnnotation : IResourceAnnotation
+{
+    private readonly Func<AppConfigurationContext, IEnumerable<ConfigurationItem>> _items;
+
+    /// <summary>Records the factory of the items.</summary>
+    public AppConfigurationAnnotation(Func<AppConfigurationContext, IEnumerable<ConfigurationItem>> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        _items = items;
+    }
+
+    /// <summary>The items for <paramref name="context"/>'s app, in the order they are applied.</summary>
+    public IReadOnlyList<ConfigurationItem> Items(AppConfigurationContext context) => [.. _items(context)];
+}
+
+/// <summary>What an integration's configuration items need: the app, the model, a client for its API and parameter values.</summary>
+/// <param name="Resource">The app being configured.</param>
+/// <param name="Model">The whole model (its references, and what they point at).</param>
+/// <param name="Http">An HTTP client whose base address is where Servarr reaches the app's <c>http</c> endpoint, e.g. <c>http://localhost:8989/</c>.</param>
+/// <param name="Value">A parameter's value (secrets included) as the running stack has it, or null when it has none.</param>
+public sealed record AppConfigurationContext(ContainerResource Resource, DistributedApplicationModel Model, HttpClient Http,
+    Func<ParameterResource, CancellationToken, ValueTask<string?>> Value);

@@ -1,0 +1,70 @@
+namespace Servarr.Hosting.ApplicationModel;
+
+/// <summary>
+/// One piece of an app's own configuration that the model implies — Sonarr's download client for the qBittorrent it
+/// references, a root folder, a Prowlarr application — read back from the running app and, where it differs, applied
+/// through the app's API. An integration makes its items (<see cref="AppConfigurationAnnotation"/>); Servarr compares
+/// them when a resource is ready, on "Apply configuration" and in the drift check, and applies only what differs.
+/// </summary>
+/// <example>
+/// <code>
+/// sealed class RootFolder(ArrApi api, string path) : ConfigurationItem("root folder", path)
+/// {
+///     public override async Task&lt;ConfigurationChange?&gt; CompareAsync(CancellationToken cancellationToken) =>
+///         (await api.RootFoldersAsync(cancellationToken)).Any(f =&gt; f.Path == path) ? null
+///             : new ConfigurationChange("missing", ct =&gt; api.AddRootFolderAsync(path, ct));
+/// }
+/// </code>
+/// </example>
+public abstract class ConfigurationItem
+{
+    /// <summary>Names the item, e.g. kind <c>download client</c> and name <c>qbittorrent</c>.</summary>
+    protected ConfigurationItem(string kind, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Kind = kind;
+        Name = name;
+    }
+
+    /// <summary>What sort of setting it is, e.g. <c>download client</c>.</summary>
+    public string Kind { get; }
+
+    /// <summary>Which one, e.g. <c>qbittorrent</c> or <c>/data/media/tv</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// Reads the app (and only reads) and returns what differs from the model with the way to apply it, or null when the
+    /// app already matches. A setting the app does not return (a password it masks) cannot differ here.
+    /// </summary>
+    public abstract Task<ConfigurationChange?> CompareAsync(CancellationToken cancellationToken);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Kind} '{Name}'";
+}
+
+/// <summary>How an app differs from the model for one <see cref="ConfigurationItem"/>, and how to make it match.</summary>
+/// <example><code>new ConfigurationChange("field 'tvCategory' is 'tv-sonarr', the model says 'tv'", ct =&gt; api.UpdateAsync(client, ct))</code></example>
+public sealed class ConfigurationChange
+{
+    private readonly Func<CancellationToken, Task> _apply;
+
+    /// <summary>Records the difference and its fix.</summary>
+    public ConfigurationChange(string description, Func<CancellationToken, Task> apply)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        ArgumentNullException.ThrowIfNull(apply);
+        Description = description;
+        _apply = apply;
+    }
+
+    /// <summary>What differs, one line, no secret value: e.g. <c>missing</c>.</summary>
+    public string Description { get; }
+
+    /// <summary>Makes the app match the model (one or more API calls).</summary>
+    public Task ApplyAsync(CancellationToken cancellationToken) => _apply(cancellationToken);
+}
+
+/// <summary>An app refused or failed a configuration call; the message is the app's own, with the setting it names.</summary>
+/// <example><code>throw new ConfigurationException("POST /api/v3/rootfolder: 400 Path: Folder '/data/media/tv' does not exist");</code></example>
+public sealed class ConfigurationException(string message) : Exception(message);

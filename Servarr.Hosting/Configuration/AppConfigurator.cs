@@ -1,0 +1,109 @@
+using Servarr.Hosting.ApplicationModel;
+
+namespace Servarr.Hosting.Configuration;
+
+/// <summary>Whether a pass only reads (the drift check) or also applies what differs.</summary>
+public enum ConfigurationMode
+{
+    /// <summary>Read and compare; change nothing.</summary>
+    Check,
+
+    /// <summary>Read, compare, and apply what differs.</summary>
+    Apply,
+}
+
+/// <summary>What a pass found for one item.</summary>
+public enum ConfigurationOutcome
+{
+    /// <summary>The app matches the model.</summary>
+    AsModelled,
+
+    /// <summary>It differed and was applied.</summary>
+    Applied,
+
+    /// <summary>It differs (a check pass).</summary>
+    Differs,
+
+    /// <summary>Reading or applying failed; the detail is the app's error.</summary>
+    Failed,
+}
+
+/// <summary>One item's result: <c>download client 'qbittorrent': applied (missing)</c>.</summary>
+/// <param name="Item">The item, e.g. <c>download client 'qbittorrent'</c>.</param>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Detail">What differed, or the error; null when it matched.</param>
+public sealed record ConfigurationResult(string Item, ConfigurationOutcome Outcome, string? Detail)
+{
+    /// <inheritdoc />
+    public override string ToString() => Outcome switch
+    {
+        ConfigurationOutcome.AsModelled => $"{Item}: as modelled",
+        ConfigurationOutcome.Applied => $"{Item}: applied ({Detail})",
+        ConfigurationOutcome.Differs => $"{Item}: differs ({Detail})",
+        _ => $"{Item}: failed: {Detail}",
+    };
+}
+
+/// <summary>The results of one pass over an app's items.</summary>
+/// <param name="Resource">The app.</param>
+/// <param name="Results">One per item, in order.</param>
+public sealed record ConfigurationReport(string Resource, IReadOnlyList<ConfigurationResult> Results)
+{
+    /// <summary>Whether no item failed.</summary>
+    public bool Succeeded => Results.All(r => r.Outcome != ConfigurationOutcome.Failed);
+
+    /// <summary>Whether the app matches the model now (nothing failed or still differs).</summary>
+    public bool Matches => Results.All(r => r.Outcome is ConfigurationOutcome.AsModelled or ConfigurationOutcome.Applied);
+}
+
+/// <summary>
+/// Runs configuration items: each is read and compared; in <see cref="ConfigurationMode.Apply"/> what differs is applied.
+/// An item that fails is reported with the app's error and the others still run; no item is applied without a read
+/// that found a difference, so a second pass over a configured app only reads.
+/// </summary>
+public static class AppConfigurator
+{
+    /// <summary>One pass over <paramref name="items"/> of <paramref name="resource"/>.</summary>
+    /// <example><code>var report = await AppConfigurator.RunAsync("sonarr", items, ConfigurationMode.Apply, ct); // sonarr: download client 'qbittorrent': applied (missing)</code></example>
+    public static async Task<ConfigurationReport> RunAsync(string resource, IEnumerable<ConfigurationItem> items, ConfigurationMode mode,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(resource);
+        ArgumentNullException.ThrowIfNull(items);
+        var results = new List<ConfigurationResult>();
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results.Add(await RunOneAsync(item, mode, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new ConfigurationReport(resource, results);
+    }
+
+    private static async Task<ConfigurationResult> RunOneAsync(ConfigurationItem item, ConfigurationMode mode, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var change = await item.CompareAsync(cancellationToken).ConfigureAwait(false);
+            if (change is null)
+            {
+                return new ConfigurationResult(item.ToString(), ConfigurationOutcome.AsModelled, null);
+            }
+
+            if (mode == ConfigurationMode.Check)
+            {
+                return new ConfigurationResult(item.ToString(), ConfigurationOutcome.Differs, change.Description);
+            }
+
+            await change.ApplyAsync(cancellationToken).ConfigureAwait(false);
+            return new ConfigurationResult(item.ToString(), ConfigurationOutcome.Applied, change.Description);
+        }
+        catch (Exception exception) when (exception is ConfigurationException or HttpRequestException or System.Text.Json.JsonException
+            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new ConfigurationResult(item.ToString(), ConfigurationOutcome.Failed, OneLine(exception.Message));
+        }
+    }
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
