@@ -6,10 +6,4 @@ public sealed class QBittorrentResource(string name) : ContainerResource(name)
 {
     /// <summary>The name of the main endpoint.</summary>
     public const string PrimaryEndpointName = "http";
-
-    /// <summary>TEMPORARY until the qbt-webui branch lands: the WebUI user.</summary>
-    public const string WebUiUsername = "servarr";
-
-    /// <summary>TEMPORARY until the qbt-webui branch lands: the WebUI password.</summary>
-    public ParameterResource WebUiPassword { get; set; } = null!;
 }
