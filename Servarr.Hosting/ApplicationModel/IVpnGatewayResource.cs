@@ -12,4 +12,10 @@ public interface IVpnGatewayResource : IResourceWithEndpoints
 
     /// <summary>The variable listing the subnets (comma separated CIDRs) reached around the tunnel, e.g. a cluster's ranges.</summary>
     string OutboundSubnetsVariable { get; }
+
+    /// <summary>
+    /// The tunnel's network interface inside the shared namespace, e.g. <c>tun0</c>: an app that can bind to one interface
+    /// (qBittorrent) binds there, so its traffic stops if the tunnel goes, even without the firewall.
+    /// </summary>
+    string TunnelInterface { get; }
 }

@@ -58,9 +58,33 @@ public static class RunPreparation
         foreach (var file in container.Annotations.OfType<GeneratedFileAnnotation>())
         {
             var path = run.HostPath(file.HostPath);
-            var text = GeneratedFiles.Render(file, model, p => run.Parameters.Resolve(p).Value);
-            await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: false, cancellationToken).ConfigureAwait(false);
+            var secrets = new Dictionary<ParameterResource, string?>();
+            foreach (var secret in file.Uses.Where(p => p.Secret))
+            {
+                secrets[secret] = run.Parameters.Resolve(secret).Value ?? await AspireValueAsync(secret, cancellationToken).ConfigureAwait(false);
+            }
+
+            var text = GeneratedFiles.Render(file, model, p => run.Parameters.Resolve(p).Value, p => secrets.GetValueOrDefault(p));
+            await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: GeneratedFiles.DerivesFromSecret(file), cancellationToken)
+                .ConfigureAwait(false);
             AddMount(container, new ContainerMountAnnotation(path, file.Target, ContainerMountType.BindMount, isReadOnly: true));
+        }
+    }
+
+    // A secret not in configuration yet is one Aspire generates on the first run: asking Aspire for it generates it and
+    // keeps it in user secrets, the value the apps then get too. Unknown after a short wait: the file is rendered without it.
+    private static async Task<string?> AspireValueAsync(ParameterResource parameter, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            return await parameter.GetValueAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or MissingParameterValueException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return null;
         }
     }
 

@@ -14,4 +14,12 @@ public sealed class GluetunResource(string name) : ContainerResource(name), IVpn
     /// <inheritdoc />
     /// <remarks>qdm12/gluetun@v3.41.1: internal/configuration/settings/firewall.go, <c>r.CSVNetipPrefixes("FIREWALL_OUTBOUND_SUBNETS", ...)</c>.</remarks>
     public string OutboundSubnetsVariable => "FIREWALL_OUTBOUND_SUBNETS";
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// qdm12/gluetun@v3.41.1: Dockerfile, <c>VPN_INTERFACE=tun0</c>, read for WireGuard and OpenVPN alike
+    /// (internal/configuration/settings/wireguard.go, <c>w.Interface = r.String("VPN_INTERFACE", ...)</c>; the code default
+    /// <c>wg0</c> applies only when the variable is unset, which the image never leaves it). Servarr does not set it.
+    /// </remarks>
+    public string TunnelInterface => "tun0";
 }

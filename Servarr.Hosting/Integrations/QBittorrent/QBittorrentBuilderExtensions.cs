@@ -29,7 +29,9 @@ public static class QBittorrentBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(host);
-        return builder.AddResource(new QBittorrentResource(name))
+        var password = builder.AddGeneratedSecret($"{name}-password", 32,
+            $"Password of {name}'s WebUI, user {QBittorrentResource.WebUiUsername} (generated once, kept in user-secrets; only its hash reaches {name}'s first-start config, in published files only when set while publishing)");
+        return builder.AddResource(new QBittorrentResource(name, password.Resource))
             .WithImage($"{QBittorrentContainerImageTags.Registry}/{QBittorrentContainerImageTags.Image}", QBittorrentContainerImageTags.Tag)
             .WithHttpEndpoint(targetPort: WebUiPort)
             .WithLoopbackPort() // its WebUI: 127.0.0.1:8080 on the server, over SSH
@@ -52,6 +54,10 @@ public static class QBittorrentBuilderExtensions
     /// Chooses the settings qBittorrent gets on its first start (a LinuxServer init script, mounted read-only at
     /// <see cref="QBittorrentConfigSeed.Target"/>; run mode writes it to <c>&lt;config root&gt;/.servarr/&lt;name&gt;/</c>,
     /// compose beside the compose file, Kubernetes into a ConfigMap). A config that already exists is never changed.
+    /// The model adds the WebUI login and the VPN binding when it renders the script: user
+    /// <see cref="QBittorrentResource.WebUiUsername"/> with the hash of <see cref="QBittorrentResource.WebUiPassword"/>
+    /// (run mode knows the value; publishing only when it is configured, else qBittorrent prints a temporary password), and,
+    /// behind <c>.WithVpn(gluetun)</c>, BitTorrent bound to the tunnel's interface (a second kill switch).
     /// </summary>
     /// <example><code>qbittorrent.WithConfigSeed(host, new QBittorrentConfigSeed("/data/downloads", [("tv", "tv"), ("movies", "films")]));</code></example>
     public static IResourceBuilder<QBittorrentResource> WithConfigSeed(this IResourceBuilder<QBittorrentResource> builder, HostSettings host,
@@ -61,7 +67,11 @@ public static class QBittorrentBuilderExtensions
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(seed);
         var hostPath = ServarrExpressions.FromParts([host.ConfigRoot.Resource, $"/.servarr/{builder.Resource.Name}/seed-config.sh"]);
-        return builder.WithAnnotation(new GeneratedFileAnnotation(hostPath, QBittorrentConfigSeed.Target, _ => seed.RenderScript()),
-            ResourceAnnotationMutationBehavior.Replace);
+        var resource = builder.Resource;
+        return builder.WithAnnotation(new GeneratedFileAnnotation(hostPath, QBittorrentConfigSeed.Target, context => (seed with
+        {
+            PasswordHash = seed.PasswordHash ?? context.Derive(resource.WebUiPassword, QBittorrentPassword.Hash),
+            NetworkInterface = seed.NetworkInterface ?? (resource.GetVpnGateway() as IVpnGatewayResource)?.TunnelInterface,
+        }).RenderScript(), [resource.WebUiPassword]), ResourceAnnotationMutationBehavior.Replace);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Servarr.Hosting.ApplicationModel;
 
 namespace Servarr.Hosting.Integrations.QBittorrent;
 
@@ -29,6 +30,19 @@ public sealed record QBittorrentConfigSeed(string SavePath, IReadOnlyList<(strin
     /// <summary>The image's default config, which the image copies when <see cref="ConfigFile"/> is missing.</summary>
     public const string ImageDefaultConfig = "/defaults/qBittorrent.conf";
 
+    /// <summary>
+    /// The WebUI password hash (<see cref="QBittorrentPassword.Hash(string)"/>) for <see cref="QBittorrentResource.WebUiUsername"/>;
+    /// null leaves it unset, and qBittorrent then prints a temporary password to its log on each start. The model fills it
+    /// in from <see cref="QBittorrentResource.WebUiPassword"/> when it renders the script.
+    /// </summary>
+    public string? PasswordHash { get; init; }
+
+    /// <summary>
+    /// The only network interface BitTorrent traffic may use, e.g. <c>tun0</c> (the VPN tunnel): with the tunnel down,
+    /// nothing leaves. Null binds to every interface. The model fills it in for an app behind <c>.WithVpn(gluetun)</c>.
+    /// </summary>
+    public string? NetworkInterface { get; init; }
+
     /// <summary>Where unfinished downloads go.</summary>
     public string IncompletePath => $"{SavePath}/incomplete";
 
@@ -39,27 +53,36 @@ public sealed record QBittorrentConfigSeed(string SavePath, IReadOnlyList<(strin
     /// <c>Downloads\TempPath</c>: on the first start qBittorrent's upgrade step copies those over the session keys
     /// (src/app/upgrade.cpp), which would undo the seed.
     /// </summary>
-    public string RenderConfig() =>
-        $"""
-        [AutoRun]
-        enabled=false
-        program=
+    /// <remarks>
+    /// The WebUI user is <c>[Preferences] WebUI\Username</c> and <c>WebUI\Password_PBKDF2</c> (src/base/preferences.cpp);
+    /// the interface is <c>[BitTorrent] Session\Interface</c> and <c>Session\InterfaceName</c> (sessionimpl.cpp).
+    /// </remarks>
+    public string RenderConfig()
+    {
+        var bind = NetworkInterface is null ? "" : $"Session\\Interface={NetworkInterface}\nSession\\InterfaceName={NetworkInterface}\n";
+        var password = PasswordHash is null ? "" : $"WebUI\\Password_PBKDF2=\"{PasswordHash}\"\n";
+        return $"""
+            [AutoRun]
+            enabled=false
+            program=
 
-        [BitTorrent]
-        Session\DefaultSavePath={SavePath}
-        Session\TempPath={IncompletePath}
-        Session\TempPathEnabled=true
+            [BitTorrent]
+            Session\DefaultSavePath={SavePath}
+            {bind}Session\TempPath={IncompletePath}
+            Session\TempPathEnabled=true
 
-        [LegalNotice]
-        Accepted=true
+            [LegalNotice]
+            Accepted=true
 
-        [Preferences]
-        Connection\PortRangeMin=6881
-        Connection\UPnP=false
-        WebUI\Address=*
-        WebUI\ServerDomains=*
+            [Preferences]
+            Connection\PortRangeMin=6881
+            Connection\UPnP=false
+            WebUI\Address=*
+            {password}WebUI\ServerDomains=*
+            WebUI\Username={QBittorrentResource.WebUiUsername}
 
-        """;
+            """;
+    }
 
     /// <summary>categories.json: <c>{"tv": {"save_path": "/data/torrents/tv"}, ...}</c> (src/base/bittorrent/categoryoptions.cpp).</summary>
     public string RenderCategories()
@@ -73,6 +96,11 @@ public sealed record QBittorrentConfigSeed(string SavePath, IReadOnlyList<(strin
 
         return text.Append("}\n").ToString();
     }
+
+    private string Summary() =>
+        (PasswordHash is null ? $"; WebUI user {QBittorrentResource.WebUiUsername}, no password: qBittorrent prints a temporary one"
+            : $"; WebUI user {QBittorrentResource.WebUiUsername} with its password")
+        + (NetworkInterface is null ? "" : $"; torrents bound to {NetworkInterface}");
 
     /// <summary>The init script (POSIX sh, run by the image with bash as root; PUID/PGID are the container's).</summary>
     public string RenderScript()
@@ -98,6 +126,7 @@ public sealed record QBittorrentConfigSeed(string SavePath, IReadOnlyList<(strin
             {{RenderConfig().TrimEnd('\n')}}
             SERVARR_CONF
             chown "$owner" "$conf"
+            chmod 600 "$conf" # it holds the WebUI password's hash
             if [ ! -e {{CategoriesFile}} ]; then
                 cat >{{CategoriesFile}} <<'SERVARR_CATEGORIES'
             {{RenderCategories().TrimEnd('\n')}}
@@ -109,7 +138,7 @@ public sealed record QBittorrentConfigSeed(string SavePath, IReadOnlyList<(strin
                     mkdir -p "$folder" && chown "$owner" "$folder"
                 fi
             done
-            echo "servarr: seeded $conf (downloads in {{SavePath}}, incomplete in {{IncompletePath}})"
+            echo "servarr: seeded $conf (downloads in {{SavePath}}, incomplete in {{IncompletePath}}{{Summary()}})"
 
             """;
     }

@@ -41,8 +41,10 @@ public sealed class ComposePublisher : IPublisher
             foreach (var file in container.Annotations.OfType<GeneratedFileAnnotation>())
             {
                 var path = Path.Combine(directory, ComposeServiceMapper.GeneratedFilePath(container, file));
-                var text = GeneratedFiles.Render(file, context.Model, p => context.Parameters.Resolve(p).Value);
-                await context.Output.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: false, cancellationToken).ConfigureAwait(false);
+                // A secret configured while publishing reaches the file only through a one-way function (a password hash).
+                var text = GeneratedFiles.Render(file, context.Model, p => context.Parameters.Resolve(p).Value, p => context.Parameters.Resolve(p).Value);
+                await context.Output.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: GeneratedFiles.DerivesFromSecret(file), cancellationToken)
+                    .ConfigureAwait(false);
                 written.Add(path);
             }
         }

@@ -119,7 +119,7 @@ public sealed class KubernetesPublisher(KubernetesOptions? options = null) : IPu
         foreach (var container in generated)
         {
             files.AddRange(container.Annotations.OfType<GeneratedFileAnnotation>().Select(f => ($"{FilesFolder}/{container.Name}/{f.FileName}",
-                GeneratedFiles.Render(f, context.Model, p => context.Parameters.Resolve(p).Value))));
+                GeneratedFiles.Render(f, context.Model, p => context.Parameters.Resolve(p).Value, p => context.Parameters.Resolve(p).Value))));
         }
 
         var secretFiles = context.Model.Containers.Where(c => c.GetMounts().Any(m => m.Purpose == ContainerMountPurpose.SecretFile)).ToList();

@@ -35,17 +35,19 @@ public class QBittorrentConfigSeedTests
     }
 
     [DockerFact(needsStandIns: true)]
-    public async Task RealQBittorrentSavesUnderTheMediaTreeAndAConfigItWroteIsNeverSeededAgain()
+    public async Task RealQBittorrentSavesUnderTheMediaTreeLogsInAsServarrBindsToTheTunnelAndAConfigItWroteIsNeverSeededAgain()
     {
         DockerEngine.RequireAvailable();
         var qbittorrentNox = DockerEngine.Run("sh", ["-c", "command -v qbittorrent-nox"], TimeSpan.FromSeconds(10)).StandardOutput.Trim();
         Assert.True(qbittorrentNox.Length > 0, "qbittorrent-nox is not installed: apt-get install qbittorrent-nox (bash .ci/run does)");
         StandInStack.BuildImages([]);
         var app = await AppHostRunner.BuildStackAsync();
-        var seed = app.Model.Containers.Single(c => c.Name == "qbittorrent").Annotations.OfType<GeneratedFileAnnotation>().Single();
+        var qbittorrent = (QBittorrentResource)app.Model.Containers.Single(c => c.Name == "qbittorrent");
+        var seed = qbittorrent.Annotations.OfType<GeneratedFileAnnotation>().Single();
         using var temp = new TempDirectory();
         var script = temp.Combine("seed-config.sh");
-        await File.WriteAllTextAsync(script, seed.Render(new GeneratedFileContext(app.Model, _ => "")));
+        var password = $"pw-{Guid.NewGuid():N}"; // what Aspire generates: 32 lower-case hex characters
+        await File.WriteAllTextAsync(script, GeneratedFiles.Render(seed, app.Model, _ => "", p => p == qbittorrent.WebUiPassword ? password : null));
         Directory.CreateDirectory(temp.Combine("config", "qBittorrent"));
         Directory.CreateDirectory(temp.Combine("defaults"));
         Directory.CreateDirectory(temp.Combine("data", "torrents"));
@@ -56,24 +58,40 @@ public class QBittorrentConfigSeedTests
         var first = RunSeed(temp, script);
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Equal(QBittorrentConfigSeed.Default.RenderConfig(), await File.ReadAllTextAsync(conf));
+        var seeded = await File.ReadAllTextAsync(conf);
+        Assert.Contains("WebUI\\Username=servarr\n", seeded);
+        Assert.Contains("WebUI\\Password_PBKDF2=\"@ByteArray(", seeded);
+        Assert.Contains("Session\\Interface=tun0\n", seeded);
+        Assert.DoesNotContain(password, seeded + first.StandardOutput + first.StandardError);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(conf)); // it holds the hash
+        }
         foreach (var folder in new[] { "incomplete", "tv", "movies" })
         {
             Assert.True(Directory.Exists(temp.Combine("data", "torrents", folder)), folder);
         }
 
-        var reported = RunQBittorrent(qbittorrentNox, temp);
+        var reported = RunQBittorrent(qbittorrentNox, temp, password);
+        // 5.2: 204 and no body, 401 for bad credentials (WebAPI 2.14.0); Debian's 4.5.2: 200 "Ok." / 200 "Fails."
+        // (qbittorrent/qBittorrent@release-4.5.2: src/webui/api/authcontroller.cpp).
+        Assert.True(reported["login"] is "204 " or "200 Ok.", $"login as servarr: {reported["login"]}");
+        Assert.True(reported["wrong"] is "200 Fails." || reported["wrong"].StartsWith("401 ", StringComparison.Ordinal),
+            $"wrong password: {reported["wrong"]}");
         using var preferences = JsonDocument.Parse(reported["preferences"]);
         Assert.Equal("/data/torrents", preferences.RootElement.GetProperty("save_path").GetString()!.TrimEnd('/'));
         Assert.True(preferences.RootElement.GetProperty("temp_path_enabled").GetBoolean());
         Assert.Equal("/data/torrents/incomplete", preferences.RootElement.GetProperty("temp_path").GetString()!.TrimEnd('/'));
+        Assert.Equal("tun0", preferences.RootElement.GetProperty("current_network_interface").GetString());
+        Assert.Equal("servarr", preferences.RootElement.GetProperty("web_ui_username").GetString());
         using var categories = JsonDocument.Parse(reported["categories"]);
         Assert.Equal("/data/torrents/tv", categories.RootElement.GetProperty("tv").GetProperty("savePath").GetString()!.TrimEnd('/'));
         Assert.Equal("/data/torrents/movies", categories.RootElement.GetProperty("movies").GetProperty("savePath").GetString()!.TrimEnd('/'));
 
         // qBittorrent wrote its config on exit: from now on it is the user's, and a restart must leave it alone.
         var written = await File.ReadAllTextAsync(conf);
-        Assert.NotEqual(QBittorrentConfigSeed.Default.RenderConfig(), written);
+        Assert.NotEqual(seeded, written);
+        Assert.DoesNotContain(password, written + File.ReadAllText(temp.Combine("qbt.log")));
         await File.WriteAllTextAsync(temp.Combine("config", "qBittorrent", "categories.json"), "{}\n");
         var again = RunSeed(temp, script);
         Assert.True(again.ExitCode == 0, again.ToString());
@@ -90,9 +108,10 @@ public class QBittorrentConfigSeedTests
     /// <summary>
     /// Starts qbittorrent-nox with the LinuxServer layout (HOME = XDG_CONFIG_HOME = XDG_DATA_HOME = the config folder) in
     /// a network namespace of its own (loopback only: no DHT or tracker traffic leaves), asks its WebUI API for the
-    /// preferences and categories (Debian's 4.5 still has the admin/adminadmin login), and stops it so it writes its config.
+    /// preferences and categories after logging in as servarr (no Referer or Origin: the CSRF check passes), tries a wrong
+    /// password once (five failures would ban the address), and stops it so it writes its config.
     /// </summary>
-    private static Dictionary<string, string> RunQBittorrent(string qbittorrentNox, TempDirectory temp)
+    private static Dictionary<string, string> RunQBittorrent(string qbittorrentNox, TempDirectory temp, string password)
     {
         var config = temp.Combine("config");
         var check = $$"""
@@ -102,10 +121,13 @@ public class QBittorrentConfigSeedTests
             pid=$!
             api=http://127.0.0.1:18080/api/v2
             for i in $(seq 1 100); do
-                curl -s -o /dev/null -c '{{temp.Combine("jar")}}' --data 'username=admin&password=adminadmin' "$api/auth/login" && break
+                curl -s -o /dev/null "$api/app/webapiVersion" && break
                 sleep 0.2
             done
-            curl -s -c '{{temp.Combine("jar")}}' --data 'username=admin&password=adminadmin' "$api/auth/login" >/dev/null
+            code=$(curl -s -o '{{temp.Combine("body")}}' -w '%{http_code}' --data 'username=servarr&password=wrong-password' "$api/auth/login")
+            printf 'wrong=%s %s\n' "$code" "$(cat '{{temp.Combine("body")}}')"
+            code=$(curl -s -o '{{temp.Combine("body")}}' -w '%{http_code}' -c '{{temp.Combine("jar")}}' --data 'username=servarr&password={{password}}' "$api/auth/login")
+            printf 'login=%s %s\n' "$code" "$(cat '{{temp.Combine("body")}}')"
             printf 'preferences=%s\n' "$(curl -s -b '{{temp.Combine("jar")}}' "$api/app/preferences")"
             printf 'categories=%s\n' "$(curl -s -b '{{temp.Combine("jar")}}' "$api/torrents/categories")"
             kill -TERM $pid
