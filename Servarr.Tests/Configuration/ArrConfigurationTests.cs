@@ -63,7 +63,7 @@ public class ArrConfigurationTests
         var client = Assert.Single(sonarr.DownloadClients);
         Assert.Equal(("qbittorrent", "QBittorrent", "QBittorrentSettings", true, "torrent"),
             ((string?)client["name"], (string?)client["implementation"], (string?)client["configContract"], (bool?)client["enable"], (string?)client["protocol"]));
-        var fields = client["fields"]!.AsArray().ToDictionary(f => (string)f!["name"]!, f => f!["value"]!.ToJsonString());
+        var fields = client["fields"]!.AsArray().ToDictionary(f => (string)f!["name"]!, f => f!["value"]?.ToJsonString());
         Assert.Equal("\"localhost\"", fields["host"]); // both behind gluetun: one network namespace
         Assert.Equal("8080", fields["port"]);
         Assert.Equal("\"servarr\"", fields["username"]);

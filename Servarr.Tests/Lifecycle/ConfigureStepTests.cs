@@ -41,8 +41,9 @@ public class ConfigureStepTests
         Assert.Contains("sonarr: download client 'qbittorrent': applied (missing)", lines);
         Assert.Contains("prowlarr: application 'sonarr': applied (missing)", lines);
         Assert.False(applied[1].Succeeded); // nothing listens on radarr's 7878 here
-        Assert.StartsWith("radarr: root folder '/data/media/movies': failed: ", lines.Single(l => l.StartsWith("radarr: ", StringComparison.Ordinal)));
-        Assert.Equal("http://qbittorrent:8080", $"http://{(string?)sonarr.DownloadClients[0]["fields"]!.AsArray().Single(f => (string?)f!["name"] == "host")!["value"]}:8080");
+        Assert.StartsWith("radarr: root folder '/data/media/movies': failed: ", lines.Single(l => l.StartsWith("radarr: root", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("sonarr: 2 read(s), 2 write(s), ", StringComparison.Ordinal) && l.EndsWith(" ms", StringComparison.Ordinal));
+        Assert.Equal("qbittorrent", (string?)sonarr.DownloadClients[0]["fields"]!.AsArray().Single(f => (string?)f!["name"] == "host")!["value"]); // not behind a VPN here
 
         lines.Clear();
         var before = (sonarr.Requests.Count, prowlarr.Requests.Count);
@@ -50,6 +51,7 @@ public class ConfigureStepTests
 
         Assert.All(drift[0].Results.Concat(drift[2].Results), r => Assert.Equal(ConfigurationOutcome.AsModelled, r.Outcome));
         Assert.All(sonarr.Requests.Skip(before.Item1).Concat(prowlarr.Requests.Skip(before.Item2)), r => Assert.StartsWith("GET ", r, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("sonarr: 2 read(s), 0 write(s), ", StringComparison.Ordinal)); // the second pass over a configured app only reads
         _ = radarrApp;
     }
 }

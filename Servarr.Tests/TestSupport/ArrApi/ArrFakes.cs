@@ -4,19 +4,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Servarr.Tests.TestSupport.ArrApi;
 
 /// <summary>
-/// Fakes of the default stack's Sonarr, Radarr and Prowlarr APIs for a run-mode test, with the configuration that sends
-/// each app's configuration there (the test hook <c>Servarr:Testing:ConfigurationUrl:&lt;app&gt;</c>) and fixes the API
-/// keys and qBittorrent's password so the fakes accept them.
+/// Fakes of the default stack's Sonarr and Prowlarr APIs for a run-mode test, with the configuration that sends their
+/// configuration there (the test hook <c>Servarr:Testing:ConfigurationUrl:&lt;app&gt;</c>) and fixes the API keys and
+/// qBittorrent's password. Radarr's configuration goes where Servarr really sends it — its endpoint, published on
+/// gluetun — to the stand-in's own API (StandIns/shims/arr-api.sh, stateful, no validation).
 /// </summary>
 internal sealed class ArrFakes : IAsyncDisposable
 {
     public const string QBittorrentPassword = "test-qbittorrent-password-0123456789";
 
-    private ArrFakes(FakeArrApi sonarr, FakeArrApi radarr, FakeArrApi prowlarr) => (Sonarr, Radarr, Prowlarr) = (sonarr, radarr, prowlarr);
+    private ArrFakes(FakeArrApi sonarr, FakeArrApi prowlarr) => (Sonarr, Prowlarr) = (sonarr, prowlarr);
 
     public FakeArrApi Sonarr { get; }
-
-    public FakeArrApi Radarr { get; }
 
     public FakeArrApi Prowlarr { get; }
 
@@ -29,13 +28,11 @@ internal sealed class ArrFakes : IAsyncDisposable
         ["Parameters:prowlarr-api-key"] = Key("prowlarr"),
         ["Parameters:qbittorrent-password"] = QBittorrentPassword,
         ["Servarr:Testing:ConfigurationUrl:sonarr"] = Sonarr.BaseAddress.ToString(),
-        ["Servarr:Testing:ConfigurationUrl:radarr"] = Radarr.BaseAddress.ToString(),
         ["Servarr:Testing:ConfigurationUrl:prowlarr"] = Prowlarr.BaseAddress.ToString(),
     };
 
     public static async Task<ArrFakes> StartAsync(CancellationToken cancellationToken) => new(
         await FakeArrApi.StartAsync(ArrApp.Sonarr, Key("sonarr"), cancellationToken),
-        await FakeArrApi.StartAsync(ArrApp.Radarr, Key("radarr"), cancellationToken),
         await FakeArrApi.StartAsync(ArrApp.Prowlarr, Key("prowlarr"), cancellationToken));
 
     /// <summary>
@@ -47,8 +44,6 @@ internal sealed class ArrFakes : IAsyncDisposable
     {
         Assert.Equal(["qbittorrent"], fakes.Sonarr.DownloadClients.Select(c => (string?)c["name"]));
         Assert.Equal(["/data/media/tv"], fakes.Sonarr.RootFolders.Select(c => (string?)c["path"]));
-        Assert.Equal(["qbittorrent"], fakes.Radarr.DownloadClients.Select(c => (string?)c["name"]));
-        Assert.Equal(["/data/media/movies"], fakes.Radarr.RootFolders.Select(c => (string?)c["path"]));
         Assert.Equal(["sonarr", "radarr"], fakes.Prowlarr.Applications.Select(c => (string?)c["name"]));
         Assert.Contains(fakes.Sonarr.DownloadClients[0]["fields"]!.AsArray(), f => (string?)f!["name"] == "password" && (string?)f["value"] == QBittorrentPassword);
 
@@ -58,7 +53,11 @@ internal sealed class ArrFakes : IAsyncDisposable
         Assert.Contains(sonarr.Snapshot.HealthReports, h => h.Name == "servarr-sonarr-configuration" && h.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
         Assert.DoesNotContain(sonarr.Snapshot.Properties, p => (Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "").Contains(QBittorrentPassword, StringComparison.Ordinal));
 
+        Assert.True(notifications.TryGetCurrentState("radarr", out var radarr)); // through gluetun's published port, to the stand-in
+        Assert.Equal(["download client 'qbittorrent': applied (missing)", "root folder '/data/media/movies': applied (missing)"],
+            radarr.Snapshot.Properties.Where(p => p.Name.StartsWith("servarr.configuration.", StringComparison.Ordinal)).Select(p => p.Value));
         var commands = app.ResourceCommands;
+        Assert.True((await commands.ExecuteCommandAsync("radarr", "servarr-check-configuration", cancellationToken)).Success);
         Assert.True((await commands.ExecuteCommandAsync("sonarr", "servarr-check-configuration", cancellationToken)).Success);
         fakes.Sonarr.Remove(ArrCollections.RootFolders, (int)fakes.Sonarr.RootFolders[0]["id"]!);
         var drift = await commands.ExecuteCommandAsync("sonarr", "servarr-check-configuration", cancellationToken);
@@ -72,7 +71,6 @@ internal sealed class ArrFakes : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Sonarr.DisposeAsync();
-        await Radarr.DisposeAsync();
         await Prowlarr.DisposeAsync();
     }
 }
