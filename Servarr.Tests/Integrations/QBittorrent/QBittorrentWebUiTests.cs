@@ -103,6 +103,29 @@ public class QBittorrentWebUiTests
     }
 
     [Fact]
+    public async Task RunModeWithNoPasswordConfiguredHashesTheValueAspireGeneratesAndGivesTheApps()
+    {
+        using var temp = new TempDirectory();
+        var configuration = StackParameters.ForRun(temp);
+        foreach (var folder in new[] { "media/tv", "media/movies", "torrents" })
+        {
+            Directory.CreateDirectory(Path.Combine(temp.Path, "media", folder));
+        }
+
+        var stack = await AppHostRunner.BuildStackAsync(DistributedApplicationOperation.Run, configuration);
+        var password = ((QBittorrentResource)stack.Container("qbittorrent")).WebUiPassword;
+
+        await RunPreparation.PrepareAsync(stack.Model, new RunContext(stack.Values, stack.Builder.AppHostDirectory), CancellationToken.None);
+
+        var script = await File.ReadAllTextAsync(temp.Combine("config", ".servarr", "qbittorrent", "seed-config.sh"));
+        var generated = await password.GetValueAsync(CancellationToken.None);
+        Assert.Equal(32, generated!.Length);
+        var hash = System.Text.RegularExpressions.Regex.Match(script, "Password_PBKDF2=\"(@ByteArray\\([^)]*\\))\"").Groups[1].Value;
+        Assert.True(QBittorrentPassword.Verify(generated, hash), script);
+        Assert.DoesNotContain(generated, script);
+    }
+
+    [Fact]
     public void WithoutAVpnBitTorrentIsNotBound()
     {
         var builder = TestAppBuilder.Create(configuration: new Dictionary<string, string?> { ["Parameters:qbittorrent-password"] = "pw-12345678" });
