@@ -1,7 +1,8 @@
 #!/bin/sh
 # Stand-in for the part of the Sonarr/Radarr (/api/v3) and Prowlarr (/api/v1)
 # APIs that Servarr configures (Servarr.Hosting/Integrations/Arr/ArrApi.cs).
-# POSIX sh and busybox only.
+# Busybox only: POSIX sh plus ash's `read -t` (so a client that connects and
+# sends nothing cannot hold a handler forever), awk, dd, httpd.
 #
 # standin.sh runs one persistent server per port of an image with the arrapi=
 # option:  nc -ll -p PORT -e /arr-api.sh  (busybox nc forks this script per
@@ -40,6 +41,9 @@
 # ids are claimed with an atomic mkdir of /tmp/arr/<coll>/.ids/<id> and files
 # are replaced with mv, so parallel requests neither share an id nor show a
 # half-written file.
+# Limits: one request per connection (every answer closes it); busybox nc
+# listens with a backlog of 2, so a burst of many parallel connections is
+# served, but some wait for the kernel's SYN retry (about a second).
 
 cr="$(printf '\r')"
 version="${STANDIN_ARRAPI:-v3}"
