@@ -4,9 +4,11 @@
 # No image registry is reachable from our machines, so a published compose
 # file could not pull a single image. Instead we build tiny images from
 # Debian's static busybox and tag each one with the REAL image name and tag.
-# A stand-in answers the app's health and status URLs on the app's ports and
-# carries shims for the commands the stacks' health checks call (curl,
-# cloudflared, kopia, ...), so the stack definition runs unchanged.
+# A stand-in answers the app's health and status URLs on the app's ports
+# (Sonarr, Radarr and Prowlarr also, statefully, the configuration API that
+# Servarr calls: option arrapi= below, shims/arr-api.sh) and carries shims for
+# the commands the stacks' health checks call (curl, cloudflared, kopia, ...),
+# so the stack definition runs unchanged.
 #
 # Usage:
 #   bash Servarr.Tests/TestSupport/StandIns/build-standins.sh          build what is missing or stale
@@ -39,13 +41,18 @@ set -euo pipefail
 #               health=URL        image HEALTHCHECK that GETs URL with wget
 #               healthcmd=a,b,c   image HEALTHCHECK running the command a b c
 #                                 (e.g. healthcmd=/gluetun-entrypoint,healthcheck)
+#               arrapi=v3|v1      the app's ports also answer the Sonarr/Radarr
+#                                 (v3) or Prowlarr (v1) configuration API under
+#                                 /api/ statefully, with the API key from
+#                                 <NAME>__AUTH__APIKEY (e.g. SONARR__AUTH__APIKEY);
+#                                 see shims/arr-api.sh
 # ---------------------------------------------------------------------------
 STANDIN_TABLE='
 # image                                               ports  port-env                     options
 docker.io/plexinc/pms-docker:1.43.3.10828-00f62d37d   32400  -
-lscr.io/linuxserver/sonarr:4.0.19.2979-ls316          8989   SONARR__SERVER__PORT
-lscr.io/linuxserver/radarr:6.2.1.10461-ls308          7878   RADARR__SERVER__PORT
-lscr.io/linuxserver/prowlarr:2.5.2.5491-ls155         9696   PROWLARR__SERVER__PORT
+lscr.io/linuxserver/sonarr:4.0.19.2979-ls316          8989   SONARR__SERVER__PORT         arrapi=v3
+lscr.io/linuxserver/radarr:6.2.1.10461-ls308          7878   RADARR__SERVER__PORT         arrapi=v3
+lscr.io/linuxserver/prowlarr:2.5.2.5491-ls155         9696   PROWLARR__SERVER__PORT       arrapi=v1
 lscr.io/linuxserver/qbittorrent:5.2.3_v2.0.13-ls469   8080   WEBUI_PORT
 docker.io/qmcgaw/gluetun:v3.41.1                      8000,9999 HTTP_CONTROL_SERVER_ADDRESS  entrypoint=/gluetun-entrypoint
 docker.io/cloudflare/cloudflared:2026.8.2             2000   TUNNEL_METRICS               entrypoint=cloudflared,--no-autoupdate
@@ -69,6 +76,7 @@ HEALTH_OPTIONS="--interval=2s --timeout=2s --retries=3"
 # Where each file of shims/ goes in the image ("file  path [extra paths]").
 SHIM_PLACES='
 standin.sh               /standin.sh
+arr-api.sh               /arr-api.sh
 aspire-dashboard         /aspire-dashboard
 gluetun-entrypoint       /gluetun-entrypoint
 healthcheck.sh           /healthcheck.sh
@@ -253,13 +261,14 @@ while IFS='|' read -r image ports port_env options; do
     [[ "$ports" == - ]] && ports=""
     [[ "$port_env" == - ]] && port_env=""
 
-    entrypoint="/standin.sh" workdir="" health=""
+    entrypoint="/standin.sh" workdir="" health="" arrapi=""
     for option in $options; do
         case "$option" in
             entrypoint=*) entrypoint="${option#entrypoint=}" ;;
             workdir=*) workdir="${option#workdir=}" ;;
             health=*) health="wget,-q,-O,/dev/null,${option#health=}" ;;
             healthcmd=*) health="${option#healthcmd=}" ;;
+            arrapi=v1 | arrapi=v3) arrapi="${option#arrapi=}" ;;
             *) die "unknown option '$option' for $image" ;;
         esac
     done
@@ -268,6 +277,8 @@ while IFS='|' read -r image ports port_env options; do
         echo "FROM $BASE_IMAGE"
         echo "ENV STANDIN_NAME=\"$name\" STANDIN_PORTS=\"${ports//,/ }\" STANDIN_PORT_ENV=\"${port_env//,/ }\""
         echo "LABEL $HASH_LABEL=\"$hash\" servarr.standin-of=\"$image\""
+        # /standin.sh serves the ports through /arr-api.sh (nc -ll -e) instead of httpd.
+        [[ -n "$arrapi" ]] && echo "ENV STANDIN_ARRAPI=\"$arrapi\" STANDIN_ARRAPI_KEY_ENV=\"${name^^}__AUTH__APIKEY\" STANDIN_ARRAPI_NAME=\"${name^}\""
         for port in ${ports//,/ }; do
             echo "EXPOSE $port/tcp"
         done

@@ -2,8 +2,10 @@
 # Main process of every stand-in image.
 #
 # Serves the files under /www over HTTP on each port the real app would
-# listen on, then idles until the container is stopped. Any arguments are
-# ignored on purpose: compose passes the real app's command line here.
+# listen on (Sonarr, Radarr, Prowlarr: also their configuration API, when
+# STANDIN_ARRAPI is set), then idles until the container is stopped. Any
+# arguments are ignored on purpose: compose passes the real app's command
+# line here.
 #
 # Ports come from three places, duplicates dropped:
 #   STANDIN_PORTS        the app's default ports (set by the image)
@@ -40,8 +42,15 @@ for var in ${STANDIN_PORT_ENV:-}; do
     add_port "${value##*:}"
 done
 
+# With STANDIN_ARRAPI (images with the arrapi= option) a persistent busybox nc
+# runs /arr-api.sh per connection: it answers the app's API under /api/ and
+# hands every other request to httpd in inetd mode (see /arr-api.sh).
 for p in $ports; do
-    httpd -f -p "0.0.0.0:$p" -h /www &
+    if [ -n "${STANDIN_ARRAPI:-}" ]; then
+        nc -ll -p "$p" -e /arr-api.sh &
+    else
+        httpd -f -p "0.0.0.0:$p" -h /www &
+    fi
 done
 
 echo "standin ${STANDIN_NAME:-unknown} listening on ${ports:-no ports}"
