@@ -58,7 +58,7 @@ public sealed record ConfigurationReport(string Resource, IReadOnlyList<Configur
 
 /// <summary>
 /// Runs configuration items: each is read and compared; in <see cref="ConfigurationMode.Apply"/> what differs is applied.
-/// An item that fails is reported with the app's error and the others still run; no item is applied without a read
+/// An item that fails (whatever the exception) is reported with its message and the others still run; no item is applied without a read
 /// that found a difference, so a second pass over a configured app only reads.
 /// </summary>
 public static class AppConfigurator
@@ -98,9 +98,10 @@ public static class AppConfigurator
             await change.ApplyAsync(cancellationToken).ConfigureAwait(false);
             return new ConfigurationResult(item.ToString(), ConfigurationOutcome.Applied, change.Description);
         }
-        catch (Exception exception) when (exception is ConfigurationException or HttpRequestException or System.Text.Json.JsonException
-            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            // Any failure of one item — the app's refusal, no answer, a timeout, a bug in an integration — is that item's
+            // result; the others still run and the app never stays half-way.
             return new ConfigurationResult(item.ToString(), ConfigurationOutcome.Failed, OneLine(exception.Message));
         }
     }

@@ -24,6 +24,7 @@ public static class ModelValidator
         ParameterRules.Check(context);
         UpdateRules.Check(context);
         LoopbackPortRules.Check(context);
+        RootFolderRules.Check(context);
         PublishedValueRules.Check(context);
         var checks = new ModelCheckContext(context.Model, context.ExecutionContext, context.Parameters, context.Publisher);
         foreach (var resource in context.Model.Resources)

@@ -177,6 +177,11 @@ public static class BadInputCases
             "resource 'app': .WithResourceLimits(memoryMiB: 1): memory limit 1 MiB is below Docker's minimum of 6 MiB; pass memoryMiB: a number of MiB such as 2048"),
         new("a negative CPU limit", b => App(b).WithResourceLimits(cpus: -2),
             "resource 'app': .WithResourceLimits(cpus: -2): CPU limit -2 is not a CPU count Docker takes; pass cpus: from 0.01 to 1024 with at most two decimals, e.g. 1.5"),
+        // ── What the model configures inside the apps (issue 16) ───────────────────────────────────────────────
+        new("a relative root folder", b => b.AddSonarr("sonarr", Host(b)).WithRootFolder("media/tv"),
+            "resource 'sonarr': .WithRootFolder(\"media/tv\"): root folder 'media/tv' is not an absolute path inside the container; pass e.g. \"/data/media/tv\" (under the media mount, so imports hardlink)"),
+        new("a root folder outside every mount", b => b.AddRadarr("radarr", Host(b)).WithRootFolder("/movies"),
+            "resource 'radarr': root folder '/movies' is in none of its mounts (/config, /data), so the library would live inside the container; put it under the media mount, e.g. '/data/media/movies'"),
     ];
 
     private static string Name(string name) => name; // keeps Aspire's analyzer from refusing a constant name at compile time

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Servarr.Hosting;
 using Servarr.Hosting.ApplicationModel;
-using Servarr.Hosting.Integrations.Arr;
 using Servarr.Tests.TestSupport;
 
 namespace Servarr.Tests.Docker;

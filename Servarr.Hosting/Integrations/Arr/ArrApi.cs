@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Servarr.Hosting.ApplicationModel;
 
-namespace Servarr.Hosting.Integrations.Arr;
+namespace Servarr.Hosting;
 
 /// <summary>
 /// The part of the Sonarr/Radarr (<c>/api/v3</c>) and Prowlarr (<c>/api/v1</c>) APIs Servarr configures: providers

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Servarr.Hosting.ApplicationModel;
 
-namespace Servarr.Hosting.Integrations.Arr;
+namespace Servarr.Hosting;
 
 /// <summary>
 /// What the model means inside Sonarr, Radarr and Prowlarr (the same API family): a qBittorrent download client for each

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Servarr.Hosting.ApplicationModel;
 
-namespace Servarr.Hosting.Integrations.Arr;
+namespace Servarr.Hosting;
 
 /// <summary>
 /// A provider the model implies (a download client, a Prowlarr application), found by implementation and name. Missing:

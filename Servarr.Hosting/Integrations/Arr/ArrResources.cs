@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Servarr.Hosting.Integrations.Arr;
+namespace Servarr.Hosting;
 
 /// <summary>
 /// A provider of a Sonarr/Radarr/Prowlarr API: a download client (<c>DownloadClientResource</c> of Sonarr's and Radarr's

@@ -1,5 +1,4 @@
 using Servarr.Hosting.ApplicationModel;
-using Servarr.Hosting.Integrations.Arr;
 
 namespace Servarr.Hosting;
 

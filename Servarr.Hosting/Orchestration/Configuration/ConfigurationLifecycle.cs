@@ -110,6 +110,13 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+        catch (Exception exception)
+        {
+            // Building the items failed (e.g. a parameter the integration needs): the app is unhealthy with that reason.
+            var failed = new ConfigurationReport(app.Name, [new ConfigurationResult("configuration", ConfigurationOutcome.Failed, exception.Message)]);
+            services.GetRequiredService<ConfigurationState>().Record(failed);
+            await PublishAsync(app, failed, notifications, log).ConfigureAwait(false);
+        }
     }
 
     private static async Task<ExecuteCommandResult> CommandAsync(ContainerResource app, DistributedApplicationModel model, ConfigurationMode mode, ExecuteCommandContext command)

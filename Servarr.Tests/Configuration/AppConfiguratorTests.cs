@@ -1,0 +1,57 @@
+using Servarr.Hosting.ApplicationModel;
+using Servarr.Hosting.Configuration;
+
+namespace Servarr.Tests.Configuration;
+
+/// <summary>One pass over an app's items: reads decide writes; a failing item, whatever it throws, is its own result.</summary>
+public class AppConfiguratorTests
+{
+    private sealed class Item(string name, Func<Task<ConfigurationChange?>> compare) : ConfigurationItem("setting", name)
+    {
+        public override Task<ConfigurationChange?> CompareAsync(CancellationToken cancellationToken) => compare();
+    }
+
+    [Fact]
+    public async Task CheckNeverAppliesAndApplyOnlyWhatDiffers()
+    {
+        var applied = new List<string>();
+        ConfigurationItem[] items =
+        [
+            new Item("a", () => Task.FromResult<ConfigurationChange?>(null)),
+            new Item("b", () => Task.FromResult<ConfigurationChange?>(new ConfigurationChange("missing", _ => { applied.Add("b"); return Task.CompletedTask; }))),
+        ];
+
+        var check = await AppConfigurator.RunAsync("app", items, ConfigurationMode.Check, CancellationToken.None);
+        Assert.Empty(applied);
+        Assert.Equal(["setting 'a': as modelled", "setting 'b': differs (missing)"], check.Results.Select(r => r.ToString()));
+        Assert.False(check.Matches);
+
+        var apply = await AppConfigurator.RunAsync("app", items, ConfigurationMode.Apply, CancellationToken.None);
+        Assert.Equal(["b"], applied);
+        Assert.True(apply.Matches);
+    }
+
+    [Fact]
+    public async Task AnItemThatThrowsAnythingFailsAloneWithItsMessageOnOneLine()
+    {
+        ConfigurationItem[] items =
+        [
+            new Item("broken", () => throw new InvalidOperationException("integration bug\nsecond line")),
+            new Item("fine", () => Task.FromResult<ConfigurationChange?>(null)),
+        ];
+
+        var report = await AppConfigurator.RunAsync("app", items, ConfigurationMode.Apply, CancellationToken.None);
+
+        Assert.Equal(["setting 'broken': failed: integration bug second line", "setting 'fine': as modelled"], report.Results.Select(r => r.ToString()));
+        Assert.False(report.Succeeded);
+    }
+
+    [Fact]
+    public async Task CancellingStopsThePassInsteadOfReportingAFailure()
+    {
+        using var cancel = new CancellationTokenSource();
+        ConfigurationItem[] items = [new Item("slow", async () => { await cancel.CancelAsync(); cancel.Token.ThrowIfCancellationRequested(); return null; })];
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AppConfigurator.RunAsync("app", items, ConfigurationMode.Apply, cancel.Token));
+    }
+}
