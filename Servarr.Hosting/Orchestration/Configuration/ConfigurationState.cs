@@ -20,7 +20,8 @@ internal sealed class ConfigurationState
     public HealthCheckResult Health(string resource) => Last(resource) switch
     {
         null => HealthCheckResult.Unhealthy("configuring: waiting for the app, then applying its configuration"),
-        { Matches: true } report => HealthCheckResult.Healthy($"{report.Results.Count} item(s) as modelled"),
+        // The dashboard shows this description in the health checks of the app: every configured item, by name.
+        { Matches: true } report => HealthCheckResult.Healthy($"as modelled: {string.Join(", ", report.Results.Select(r => r.Item))}"),
         { } report => HealthCheckResult.Unhealthy(string.Join("; ", report.Results
             .Where(r => r.Outcome is ConfigurationOutcome.Failed or ConfigurationOutcome.Differs).Select(r => r.ToString()))),
     };

@@ -50,7 +50,8 @@ internal sealed class ArrFakes : IAsyncDisposable
         var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
         Assert.True(notifications.TryGetCurrentState("sonarr", out var sonarr));
         Assert.Contains(sonarr.Snapshot.Properties, p => p.Name == "servarr.configuration.1" && Equals(p.Value, "download client 'qbittorrent': applied (missing)"));
-        Assert.Contains(sonarr.Snapshot.HealthReports, h => h.Name == "servarr-sonarr-configuration" && h.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+        Assert.Contains(sonarr.Snapshot.HealthReports, h => h.Name == "servarr-sonarr-configuration" && h.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+            && h.Description == "as modelled: download client 'qbittorrent', root folder '/data/media/tv'");
         Assert.DoesNotContain(sonarr.Snapshot.Properties, p => (Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "").Contains(QBittorrentPassword, StringComparison.Ordinal));
 
         Assert.True(notifications.TryGetCurrentState("radarr", out var radarr)); // through gluetun's published port, to the stand-in

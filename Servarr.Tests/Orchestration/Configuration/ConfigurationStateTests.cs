@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Servarr.Hosting.Configuration;
+using Servarr.Hosting.Orchestration.Configuration;
+
+namespace Servarr.Tests.Orchestration.Configuration;
+
+/// <summary>An app's "configuration" health check: configuring until a pass, then healthy listing every item, or unhealthy with what failed.</summary>
+public class ConfigurationStateTests
+{
+    [Fact]
+    public void TheHealthNamesTheItemsOrWhatFailed()
+    {
+        var state = new ConfigurationState();
+        Assert.Equal((HealthStatus.Unhealthy, "configuring: waiting for the app, then applying its configuration"),
+            (state.Health("sonarr").Status, state.Health("sonarr").Description));
+
+        state.Record(new ConfigurationReport("sonarr", [new("download client 'qbittorrent'", ConfigurationOutcome.Applied, "missing"),
+            new("root folder '/data/media/tv'", ConfigurationOutcome.AsModelled, null)]));
+        Assert.Equal((HealthStatus.Healthy, "as modelled: download client 'qbittorrent', root folder '/data/media/tv'"),
+            (state.Health("sonarr").Status, state.Health("sonarr").Description));
+
+        state.Record(new ConfigurationReport("sonarr", [new("root folder '/data/media/tv'", ConfigurationOutcome.Failed, "POST /api/v3/rootfolder: 400 Path: Folder '/data/media/tv' does not exist")]));
+        Assert.Equal((HealthStatus.Unhealthy, "root folder '/data/media/tv': failed: POST /api/v3/rootfolder: 400 Path: Folder '/data/media/tv' does not exist"),
+            (state.Health("sonarr").Status, state.Health("sonarr").Description));
+    }
+}
