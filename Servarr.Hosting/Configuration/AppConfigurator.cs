@@ -80,6 +80,26 @@ public static class AppConfigurator
         return new ConfigurationReport(resource, results);
     }
 
+    /// <summary>
+    /// One pass over <paramref name="app"/>'s items (its <see cref="AppConfigurationAnnotation"/>s), with the app's API at
+    /// <paramref name="baseAddress"/>: the report, the API calls it made and how long it took. Run mode and the
+    /// <c>configure</c> step differ only in the address and where parameter values come from.
+    /// </summary>
+    /// <example><code>var pass = await AppConfigurator.RunAppAsync(sonarr, model, new Uri("http://127.0.0.1:8989/"), value, ConfigurationMode.Check, ct); // pass.Calls: "2 read(s), 0 write(s)"</code></example>
+    public static async Task<AppConfigurationPass> RunAppAsync(ContainerResource app, DistributedApplicationModel model, Uri baseAddress,
+        Func<ParameterResource, CancellationToken, ValueTask<string?>> value, ConfigurationMode mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var calls = new CallCounter();
+        using var http = new HttpClient(calls) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var context = new AppConfigurationContext(app, model, http, value);
+        var items = app.Annotations.OfType<AppConfigurationAnnotation>().SelectMany(a => a.Items(context)).ToList();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var report = await RunAsync(app.Name, items, mode, cancellationToken).ConfigureAwait(false);
+        return new AppConfigurationPass(report, calls, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
     private static async Task<ConfigurationResult> RunOneAsync(ConfigurationItem item, ConfigurationMode mode, CancellationToken cancellationToken)
     {
         try
@@ -108,3 +128,9 @@ public static class AppConfigurator
 
     private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
+
+/// <summary>One pass over an app: its report, the API calls it made (reads, writes) and how long the items took.</summary>
+/// <param name="Report">What each item came to.</param>
+/// <param name="Calls">The calls, e.g. <c>2 read(s), 0 write(s)</c>.</param>
+/// <param name="Elapsed">The time of the pass.</param>
+public sealed record AppConfigurationPass(ConfigurationReport Report, CallCounter Calls, TimeSpan Elapsed);

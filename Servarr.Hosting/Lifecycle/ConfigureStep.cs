@@ -68,19 +68,15 @@ internal static class ConfigureStep
                 continue;
             }
 
-            var calls = new CallCounter();
-            using var http = new HttpClient(calls) { BaseAddress = new Uri($"http://{host}:{port.HostPort}/"), Timeout = TimeSpan.FromSeconds(30) };
-            var context = new AppConfigurationContext(app, model, http, (p, _) => ValueTask.FromResult(value(p)));
-            var items = app.Annotations.OfType<AppConfigurationAnnotation>().SelectMany(a => a.Items(context)).ToList();
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var report = await AppConfigurator.RunAsync(app.Name, items, mode, cancellationToken).ConfigureAwait(false);
-            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var pass = await AppConfigurator.RunAppAsync(app, model, new Uri($"http://{host}:{port.HostPort}/"), (p, _) => ValueTask.FromResult(value(p)),
+                mode, cancellationToken).ConfigureAwait(false);
+            var report = pass.Report;
             foreach (var result in report.Results)
             {
                 log($"{app.Name}: {result}");
             }
 
-            log(FormattableString.Invariant($"{app.Name}: {calls}, {elapsed:0} ms"));
+            log(FormattableString.Invariant($"{app.Name}: {pass.Calls}, {pass.Elapsed.TotalMilliseconds:0} ms"));
 
             reports.Add(report);
         }

@@ -63,7 +63,7 @@ public static class DockerRunArguments
 
         if (settings.Cpus is { } cpus)
         {
-            args.AddRange(["--cpus", cpus]);
+            args.AddRange(["--cpus", cpus.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
         // A crashed app comes back as in compose; Aspire's orchestrator still removes it when the AppHost stops.

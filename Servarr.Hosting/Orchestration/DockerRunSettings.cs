@@ -19,7 +19,7 @@ namespace Servarr.Hosting.Orchestration;
 /// <param name="ExtraHosts">Extra <c>/etc/hosts</c> entries (<c>--add-host name:address</c>).</param>
 /// <param name="NoNewPrivileges">Whether <c>no-new-privileges:true</c> is set.</param>
 /// <param name="MemoryMiB">The memory limit in MiB (<c>--memory</c>), or null.</param>
-/// <param name="Cpus">The CPU limit (<c>--cpus</c>), e.g. <c>1.5</c>, or null.</param>
+/// <param name="Cpus">The CPU limit in CPUs (<c>--cpus</c>), e.g. 1.5, or null.</param>
 /// <param name="Restart">Docker's restart policy, as compose writes it (<c>always</c>, <c>unless-stopped</c>, ...).</param>
 public sealed record DockerRunSettings(
     IReadOnlyList<string> Capabilities,
@@ -32,7 +32,7 @@ public sealed record DockerRunSettings(
     IReadOnlyList<DockerHostAlias> ExtraHosts,
     bool NoNewPrivileges,
     int? MemoryMiB,
-    string? Cpus,
+    double? Cpus,
     string Restart)
 {
     /// <summary>The settings of <paramref name="container"/>, parameters resolved through <paramref name="run"/>.</summary>
@@ -53,7 +53,7 @@ public sealed record DockerRunSettings(
             [.. container.Annotations.OfType<HostAliasAnnotation>().Select(a => new DockerHostAlias(a.Hostname, a.Address))],
             container.HasNoNewPrivileges(),
             container.TryGetLastAnnotation<ResourceLimitsAnnotation>(out var limits) ? limits.MemoryMiB : null,
-            limits?.CpusText,
+            limits?.Cpus,
             RestartName(container.GetRestartPolicy()));
     }
 

@@ -61,30 +61,18 @@ public static class RunPreparation
             var secrets = new Dictionary<ParameterResource, string?>();
             foreach (var secret in file.Uses.Where(p => p.Secret))
             {
-                secrets[secret] = run.Parameters.Resolve(secret).Value ?? await AspireValueAsync(secret, cancellationToken).ConfigureAwait(false);
+                // A secret not in configuration yet is one Aspire generates on the first run; unknown after a short wait:
+                // the file is rendered without it.
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                wait.CancelAfter(TimeSpan.FromSeconds(10));
+                secrets[secret] = await RunParameterValues.ValueAsync(run.Parameters, secret, wait.Token).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             var text = GeneratedFiles.Render(file, model, p => run.Parameters.Resolve(p).Value, p => secrets.GetValueOrDefault(p));
             await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(text), ownerOnly: GeneratedFiles.DerivesFromSecret(file), cancellationToken)
                 .ConfigureAwait(false);
             AddMount(container, new ContainerMountAnnotation(path, file.Target, ContainerMountType.BindMount, isReadOnly: true));
-        }
-    }
-
-    // A secret not in configuration yet is one Aspire generates on the first run: asking Aspire for it generates it and
-    // keeps it in user secrets, the value the apps then get too. Unknown after a short wait: the file is rendered without it.
-    private static async Task<string?> AspireValueAsync(ParameterResource parameter, CancellationToken cancellationToken)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(TimeSpan.FromSeconds(10));
-        try
-        {
-            return await parameter.GetValueAsync(wait.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or MissingParameterValueException)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return null;
         }
     }
 

@@ -145,18 +145,15 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
         var values = new ParameterValues(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<DistributedApplicationExecutionContext>());
         // Test hook (Servarr:Testing:ConfigurationUrl:<app>): the address of a fake of the app's API in place of the container's.
         var url = services.GetRequiredService<IConfiguration>()[$"{UrlOverrideKey}:{app.Name}"] ?? app.GetEndpoint("http").Url;
-        var calls = new CallCounter();
-        using var http = new HttpClient(calls) { BaseAddress = new Uri(url.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
-        var context = new AppConfigurationContext(app, model, http, async (parameter, ct) => values.Resolve(parameter).Value ?? await parameter.GetValueAsync(ct).ConfigureAwait(false));
-        var items = app.Annotations.OfType<AppConfigurationAnnotation>().SelectMany(a => a.Items(context)).ToList();
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var report = await AppConfigurator.RunAsync(app.Name, items, mode, cancellationToken).ConfigureAwait(false);
+        var pass = await AppConfigurator.RunAppAsync(app, model, new Uri(url.TrimEnd('/') + "/"),
+            (parameter, ct) => RunParameterValues.ValueAsync(values, parameter, ct), mode, cancellationToken).ConfigureAwait(false);
+        var report = pass.Report;
         // One line in the AppHost's own log per pass (bench/configure-after-healthy.sh reads it): what it did and cost.
         services.GetRequiredService<ILogger<ConfigurationLifecycle>>().LogInformation(
             "configuration of {App} ({Mode}): {Applied} applied, {AsModelled} as modelled, {Failed} failed, {Differs} differ in {Milliseconds:0} ms, {Calls}",
             app.Name, mode, report.Results.Count(r => r.Outcome == ConfigurationOutcome.Applied), report.Results.Count(r => r.Outcome == ConfigurationOutcome.AsModelled),
             report.Results.Count(r => r.Outcome == ConfigurationOutcome.Failed), report.Results.Count(r => r.Outcome == ConfigurationOutcome.Differs),
-            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, calls);
+            pass.Elapsed.TotalMilliseconds, pass.Calls);
         if (mode == ConfigurationMode.Apply)
         {
             services.GetRequiredService<ConfigurationState>().Record(report);

@@ -50,7 +50,7 @@ public static class VpnDockerMapper
                     : [.. settings.Devices.Select(d => new DeviceMapping { PathOnHost = d.HostPath, PathInContainer = d.ContainerPath, CgroupPermissions = "rwm" })],
                 Init = settings.Init ? true : null,
                 Memory = settings.MemoryMiB is { } memory ? memory * 1024L * 1024L : 0,
-                NanoCPUs = settings.Cpus is { } cpus ? (long)(double.Parse(cpus, System.Globalization.CultureInfo.InvariantCulture) * 1e9) : 0,
+                NanoCPUs = settings.Cpus is { } cpus ? (long)Math.Round(cpus * 1e9) : 0,
                 SecurityOpt = settings.NoNewPrivileges ? ["no-new-privileges:true"] : null!,
                 RestartPolicy = new RestartPolicy { Name = RestartKind(settings.Restart) },
             },

@@ -75,22 +75,10 @@ public static class ConfigRestoreCommand
         wait.CancelAfter(s_parameterWait);
         foreach (var parameter in services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>())
         {
-            resolved[parameter] = values.Resolve(parameter).Value ?? await AspireValueAsync(parameter, wait.Token).ConfigureAwait(false);
+            resolved[parameter] = await RunParameterValues.ValueAsync(values, parameter, wait.Token).ConfigureAwait(false);
         }
 
         return new ConfigRestoreContext(p => resolved.TryGetValue(p, out var value) ? value : values.Resolve(p).Value,
             services.GetRequiredService<ServarrRunHost>().AppHostDirectory);
-    }
-
-    private static async Task<string?> AspireValueAsync(ParameterResource parameter, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await parameter.GetValueAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException or MissingParameterValueException)
-        {
-            return null;
-        }
     }
 }
