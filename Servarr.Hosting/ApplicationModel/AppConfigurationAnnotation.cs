@@ -32,4 +32,25 @@ public sealed class AppConfigurationAnnotation : IResourceAnnotation
 /// <param name="Http">An HTTP client whose base address is where Servarr reaches the app's <c>http</c> endpoint, e.g. <c>http://localhost:8989/</c>.</param>
 /// <param name="Value">A parameter's value (secrets included) as the running stack has it, or null when it has none.</param>
 public sealed record AppConfigurationContext(ContainerResource Resource, DistributedApplicationModel Model, HttpClient Http,
-    Func<ParameterResource, CancellationToken, ValueTask<string?>> Value);
+    Func<ParameterResource, CancellationToken, ValueTask<string?>> Value)
+{
+    /// <summary>
+    /// The host folder of an app's config mount (<c>WithConfigMount</c>), where Servarr reads files the app writes itself
+    /// (Plex's Preferences.xml); null when the app has none or it is not on this machine.
+    /// </summary>
+    /// <example><code>context.ConfigFolder(plex) // /srv/servarr/config/plex</code></example>
+    public Func<ContainerResource, string?> ConfigFolder { get; init; } = _ => null;
+
+    /// <summary>The resources of type <typeparamref name="T"/> the app refers to (<c>WithReference</c>), each once.</summary>
+    /// <example><code>context.References&lt;SonarrResource&gt;() // seerr.WithReference(sonarr)</code></example>
+    public IEnumerable<T> References<T>() where T : IResource =>
+        Resource.Annotations.OfType<ResourceReferenceAnnotation>().Select(r => r.Target).OfType<T>().Distinct();
+
+    /// <summary>The API key of <paramref name="app"/> (its <see cref="ApiKeyAnnotation"/>'s parameter value), or null when it has none.</summary>
+    /// <example><code>await context.ApiKeyAsync(sonarr, ct) // the value of sonarr-api-key</code></example>
+    public ValueTask<string?> ApiKeyAsync(IResource app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Annotations.OfType<ApiKeyAnnotation>().LastOrDefault() is { } key ? Value(key.Key, cancellationToken) : ValueTask.FromResult<string?>(null);
+    }
+}

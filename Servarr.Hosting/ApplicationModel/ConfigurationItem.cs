@@ -68,3 +68,11 @@ public sealed class ConfigurationChange
 /// <summary>An app refused or failed a configuration call; the message is the app's own, with the setting it names.</summary>
 /// <example><code>throw new ConfigurationException("POST /api/v3/rootfolder: 400 Path: Folder '/data/media/tv' does not exist");</code></example>
 public sealed class ConfigurationException(string message) : Exception(message);
+
+/// <summary>
+/// An item cannot be compared yet because something outside the model is missing — Plex not claimed, so no token for
+/// the apps that call it. The pass reports it as <c>waiting</c> with this reason (what to do) and retries later; it is
+/// not a failure, so the app stays healthy unless it shows a setup wizard (<see cref="SetupWizardAnnotation"/>).
+/// </summary>
+/// <example><code>throw new ConfigurationWaitException("Plex is not claimed yet; claim it at http://127.0.0.1:32400/web or set plex-token");</code></example>
+public sealed class ConfigurationWaitException(string reason) : Exception(reason);

@@ -36,4 +36,17 @@ public static class RunExpressions
         var path = Render(source, valueOf);
         return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(appHostDirectory, path));
     }
+
+    /// <summary>
+    /// The host folder of <paramref name="container"/>'s config mount (<see cref="ContainerMountPurpose.Config"/>, a bind
+    /// mount), parameters from <paramref name="valueOf"/>; null when it has none.
+    /// </summary>
+    /// <example><code>RunExpressions.ConfigFolder(plex, valueOf, "/src/Servarr.AppHost") // /src/Servarr.AppHost/.servarr/config/plex</code></example>
+    public static string? ConfigFolder(ContainerResource container, Func<ParameterResource, string?> valueOf, string appHostDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        return container.GetMounts().FirstOrDefault(m => m.Purpose == ContainerMountPurpose.Config && m.Type == ContainerMountType.BindMount) is { } mount
+            ? HostPath(mount.Source, valueOf, appHostDirectory)
+            : null;
+    }
 }

@@ -26,6 +26,9 @@ public enum ConfigurationOutcome
 
     /// <summary>Reading or applying failed; the detail is the app's error.</summary>
     Failed,
+
+    /// <summary>Something outside the model is missing (<see cref="ConfigurationWaitException"/>); the detail says what to do.</summary>
+    Waiting,
 }
 
 /// <summary>One item's result: <c>download client 'qbittorrent': applied (missing)</c>.</summary>
@@ -40,6 +43,7 @@ public sealed record ConfigurationResult(string Item, ConfigurationOutcome Outco
         ConfigurationOutcome.AsModelled => $"{Item}: as modelled",
         ConfigurationOutcome.Applied => $"{Item}: applied ({Detail})",
         ConfigurationOutcome.Differs => $"{Item}: differs ({Detail})",
+        ConfigurationOutcome.Waiting => $"{Item}: waiting ({Detail})",
         _ => $"{Item}: failed: {Detail}",
     };
 }
@@ -52,7 +56,10 @@ public sealed record ConfigurationReport(string Resource, IReadOnlyList<Configur
     /// <summary>Whether no item failed.</summary>
     public bool Succeeded => Results.All(r => r.Outcome != ConfigurationOutcome.Failed);
 
-    /// <summary>Whether the app matches the model now (nothing failed or still differs).</summary>
+    /// <summary>Whether an item waits for something outside the model (a pass later may get further).</summary>
+    public bool Waiting => Results.Any(r => r.Outcome == ConfigurationOutcome.Waiting);
+
+    /// <summary>Whether the app matches the model now (nothing failed, waits or still differs).</summary>
     public bool Matches => Results.All(r => r.Outcome is ConfigurationOutcome.AsModelled or ConfigurationOutcome.Applied);
 }
 
@@ -87,13 +94,14 @@ public static class AppConfigurator
     /// </summary>
     /// <example><code>var pass = await AppConfigurator.RunAppAsync(sonarr, model, new Uri("http://127.0.0.1:8989/"), value, ConfigurationMode.Check, ct); // pass.Calls: "2 read(s), 0 write(s)"</code></example>
     public static async Task<AppConfigurationPass> RunAppAsync(ContainerResource app, DistributedApplicationModel model, Uri baseAddress,
-        Func<ParameterResource, CancellationToken, ValueTask<string?>> value, ConfigurationMode mode, CancellationToken cancellationToken)
+        Func<ParameterResource, CancellationToken, ValueTask<string?>> value, ConfigurationMode mode, CancellationToken cancellationToken,
+        Func<ContainerResource, string?>? configFolder = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(baseAddress);
         var calls = new CallCounter();
         using var http = new HttpClient(calls) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var context = new AppConfigurationContext(app, model, http, value);
+        var context = new AppConfigurationContext(app, model, http, value) { ConfigFolder = configFolder ?? (_ => null) };
         var items = app.Annotations.OfType<AppConfigurationAnnotation>().SelectMany(a => a.Items(context)).ToList();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var report = await RunAsync(app.Name, items, mode, cancellationToken).ConfigureAwait(false);
@@ -117,6 +125,10 @@ public static class AppConfigurator
 
             await change.ApplyAsync(cancellationToken).ConfigureAwait(false);
             return new ConfigurationResult(item.ToString(), ConfigurationOutcome.Applied, change.Description);
+        }
+        catch (ConfigurationWaitException waiting)
+        {
+            return new ConfigurationResult(item.ToString(), ConfigurationOutcome.Waiting, OneLine(waiting.Message));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -82,9 +82,8 @@ internal static class ArrConfiguration
         }
     }
 
-    private static IEnumerable<T> References<T>(AppConfigurationContext context) where T : IResource =>
-        context.Resource.Annotations.OfType<ResourceReferenceAnnotation>().Select(r => r.Target).OfType<T>().Distinct();
+    private static IEnumerable<T> References<T>(AppConfigurationContext context) where T : IResource => context.References<T>();
 
     private static ValueTask<string?> ApiKey(AppConfigurationContext context, IResource app, CancellationToken cancellationToken) =>
-        app.Annotations.OfType<ApiKeyAnnotation>().LastOrDefault() is { } key ? context.Value(key.Key, cancellationToken) : ValueTask.FromResult<string?>(null);
+        context.ApiKeyAsync(app, cancellationToken);
 }

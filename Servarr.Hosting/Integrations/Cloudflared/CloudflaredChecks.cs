@@ -2,11 +2,22 @@ using Servarr.Hosting.ApplicationModel;
 
 namespace Servarr.Hosting.Integrations.Cloudflared;
 
-/// <summary>The tunnel's own checks, run with the model's validation: a mode that exists, and a local tunnel's values.</summary>
+/// <summary>
+/// The tunnel's own checks, run with the model's validation: a mode that exists, a local tunnel's values, and a wait for
+/// every app it publishes that shows a setup wizard until Servarr configures it (<see cref="SetupWizardAnnotation"/>).
+/// </summary>
 internal static class CloudflaredChecks
 {
     public static IEnumerable<string> Check(ModelCheckContext context, CloudflaredResource tunnel)
     {
+        var waitsFor = tunnel.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var app in context.Model.Containers.Where(c => c.Annotations.OfType<PublicHostnameAnnotation>().Any()
+            && c.TryGetLastAnnotation<SetupWizardAnnotation>(out _) && !waitsFor.Contains(c.Name)))
+        {
+            var wizard = app.Annotations.OfType<SetupWizardAnnotation>().Last();
+            yield return $"routes public hostname '{app.Annotations.OfType<PublicHostnameAnnotation>().First().Subdomain}' to '{app.Name}' before Servarr has set it up, so its setup wizard ({wizard.Path}) would be open to the internet; add .WaitFor({app.Name}) to the tunnel";
+        }
+
         if (tunnel.TryGetLastAnnotation<CloudflaredModeProblem>(out var problem))
         {
             yield return problem.Message;

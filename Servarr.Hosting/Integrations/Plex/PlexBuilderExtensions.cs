@@ -101,6 +101,26 @@ public static class PlexBuilderExtensions
             }));
     }
 
+    /// <summary>
+    /// Takes the server's token from <paramref name="token"/> when it has a value (an X-Plex-Token of the account that owns
+    /// the server), instead of the <c>PlexOnlineToken</c> Plex writes into its Preferences.xml once claimed. Servarr's
+    /// configuration of Plex, Seerr, Tautulli and Maintainerr uses it (<see cref="PlexToken"/>); with neither, those items
+    /// wait and say what to do.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var plexToken = builder.AddOptionalParameter("plex-token", secret: true);
+    /// builder.AddPlex("plex", host, claim).WithToken(plexToken);
+    /// </code>
+    /// </example>
+    public static IResourceBuilder<PlexResource> WithToken(this IResourceBuilder<PlexResource> builder, IResourceBuilder<ParameterResource> token)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(token);
+        builder.Resource.TokenParameter = token.Resource;
+        return builder;
+    }
+
     // Cloudflare's terms for its CDN and tunnel (non-Enterprise plans) do not allow serving video through them: a public
     // hostname is for Plex's web UI and sign-in, and streams must take the direct path.
     private static void WarnAboutTheTunnel(ModelCompletionContext context, PlexResource plex)

@@ -6,4 +6,7 @@ public sealed class PlexResource(string name) : ContainerResource(name)
 {
     /// <summary>The name of the main endpoint.</summary>
     public const string PrimaryEndpointName = "http";
+
+    /// <summary>The parameter holding the server's token when it is given rather than read from Preferences.xml (<see cref="PlexBuilderExtensions.WithToken"/>).</summary>
+    public ParameterResource? TokenParameter { get; internal set; }
 }

@@ -70,7 +70,16 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
     /// <summary>Adds one health check registration per configured app (Aspire's health service reads them after the model is complete).</summary>
     public static void Register(IDistributedApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ConfigurationState>();
+        builder.Services.AddSingleton(services =>
+        {
+            var state = new ConfigurationState();
+            foreach (var app in Apps(services.GetRequiredService<DistributedApplicationModel>()).Where(a => a.Annotations.OfType<SetupWizardAnnotation>().Any()))
+            {
+                state.HasSetupWizard(app.Name);
+            }
+
+            return state;
+        });
         builder.Services.AddOptions<HealthCheckServiceOptions>().Configure<DistributedApplicationModel, ConfigurationState>((options, model, state) =>
         {
             foreach (var app in Apps(model))
@@ -106,6 +115,21 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
             }
 
             await PublishAsync(app, report!, notifications, log).ConfigureAwait(false);
+
+            // Waiting for something outside the model (Plex claimed later in its web UI): look again now and then; a look
+            // that still waits only reads, and the first that gets further applies and publishes.
+            while (report!.Waiting)
+            {
+                await Task.Delay(WaitingRetry(services), cancellationToken).ConfigureAwait(false);
+                var again = await RunAsync(app, model, services, ConfigurationMode.Apply, cancellationToken).ConfigureAwait(false);
+                if (again.Results.SequenceEqual(report.Results))
+                {
+                    continue;
+                }
+
+                report = again;
+                await PublishAsync(app, report, notifications, log).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -118,6 +142,12 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
             await PublishAsync(app, failed, notifications, log).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Configuration key of the seconds between looks at an app whose configuration waits (default 30).</summary>
+    internal const string WaitingRetryKey = "Servarr:Configuration:WaitingRetrySeconds";
+
+    private static TimeSpan WaitingRetry(IServiceProvider services) =>
+        TimeSpan.FromSeconds(double.TryParse(services.GetRequiredService<IConfiguration>()[WaitingRetryKey], System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : 30);
 
     private static async Task<ExecuteCommandResult> CommandAsync(ContainerResource app, DistributedApplicationModel model, ConfigurationMode mode, ExecuteCommandContext command)
     {
@@ -145,14 +175,17 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
         var values = new ParameterValues(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<DistributedApplicationExecutionContext>());
         // Test hook (Servarr:Testing:ConfigurationUrl:<app>): the address of a fake of the app's API in place of the container's.
         var url = services.GetRequiredService<IConfiguration>()[$"{UrlOverrideKey}:{app.Name}"] ?? app.GetEndpoint("http").Url;
+        var appHost = services.GetRequiredService<ServarrRunHost>().AppHostDirectory;
         var pass = await AppConfigurator.RunAppAsync(app, model, new Uri(url.TrimEnd('/') + "/"),
-            (parameter, ct) => RunParameterValues.ValueAsync(values, parameter, ct), mode, cancellationToken).ConfigureAwait(false);
+            (parameter, ct) => RunParameterValues.ValueAsync(values, parameter, ct), mode, cancellationToken,
+            c => RunExpressions.ConfigFolder(c, p => values.Resolve(p).Value, appHost)).ConfigureAwait(false);
         var report = pass.Report;
         // One line in the AppHost's own log per pass (bench/configure-after-healthy.sh reads it): what it did and cost.
         services.GetRequiredService<ILogger<ConfigurationLifecycle>>().LogInformation(
-            "configuration of {App} ({Mode}): {Applied} applied, {AsModelled} as modelled, {Failed} failed, {Differs} differ in {Milliseconds:0} ms, {Calls}",
+            "configuration of {App} ({Mode}): {Applied} applied, {AsModelled} as modelled, {Failed} failed, {Differs} differ, {Waiting} waiting in {Milliseconds:0} ms, {Calls}",
             app.Name, mode, report.Results.Count(r => r.Outcome == ConfigurationOutcome.Applied), report.Results.Count(r => r.Outcome == ConfigurationOutcome.AsModelled),
             report.Results.Count(r => r.Outcome == ConfigurationOutcome.Failed), report.Results.Count(r => r.Outcome == ConfigurationOutcome.Differs),
+            report.Results.Count(r => r.Outcome == ConfigurationOutcome.Waiting),
             pass.Elapsed.TotalMilliseconds, pass.Calls);
         if (mode == ConfigurationMode.Apply)
         {
