@@ -28,6 +28,7 @@ var tunnelToken = builder.AddParameter("tunnel-token", secret: true).WithDescrip
 var tunnelId = builder.AddOptionalParameter("tunnel-id").WithDescription("Tunnel UUID from `cloudflared tunnel create` (tunnel-mode local)");
 var lanAddress = builder.AddOptionalParameter("lan-address").WithDescription("This server's address on your LAN, e.g. 192.168.1.10: Plex advertises http://<it>:32400 first so LAN clients connect directly (empty: only the public URL)");
 var plexClaim = builder.AddOptionalParameter("plex-claim", secret: true).WithDescription("Plex claim token from plex.tv/claim (first start only; empty: claim in the web UI)");
+var plexToken = builder.AddOptionalParameter("plex-token", secret: true).WithDescription("X-Plex-Token of the account that owns the server (empty: read from Plex's Preferences.xml once claimed); Servarr configures Plex, Seerr, Tautulli and Maintainerr with it");
 var r2Account = builder.AddParameter("r2-account-id").WithDescription("Cloudflare account id of the R2 bucket");
 var r2Bucket = builder.AddParameter("r2-bucket").WithDescription("R2 bucket holding the Kopia repository");
 var r2AccessKey = builder.AddParameter("r2-access-key-id", secret: true).WithDescription("R2 access key id");
@@ -75,6 +76,7 @@ prowlarr.WithReference(sonarr).WithReference(radarr);
 // ── Plex: the one port published on the host (32400), for LAN and plex.direct clients; advertised there first, ──
 //    then at its public hostname (web UI and sign-in; streams take the direct path, see `doctor`)
 var plex = builder.AddPlex("plex", host, plexClaim)
+    .WithToken(plexToken)
     .WithAdvertisedUrls(lanAddress, domain)
     .WithPublicHostname("plex")
     .WithNetwork(edge).WithNetwork(internalZone);

@@ -62,13 +62,16 @@ internal static class ConfigureStep
         var reports = new List<ConfigurationReport>();
         foreach (var app in model.Containers.Where(c => c.Annotations.OfType<AppConfigurationAnnotation>().Any()))
         {
-            if (app.Annotations.OfType<LoopbackPortAnnotation>().FirstOrDefault(l => l.EndpointName == "http") is not { } port)
+            // The admin port on 127.0.0.1, or a port the app publishes on every interface (Plex's 32400).
+            var hostPort = app.Annotations.OfType<LoopbackPortAnnotation>().FirstOrDefault(l => l.EndpointName == "http")?.HostPort
+                ?? (app.Annotations.OfType<HostPortAnnotation>().Any() ? app.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == "http")?.Port : null);
+            if (hostPort is not { } port)
             {
                 log($"{app.Name}: skipped (no admin port on 127.0.0.1; add .WithLoopbackPort())");
                 continue;
             }
 
-            var pass = await AppConfigurator.RunAppAsync(app, model, new Uri($"http://{host}:{port.HostPort}/"), (p, _) => ValueTask.FromResult(value(p)),
+            var pass = await AppConfigurator.RunAppAsync(app, model, new Uri($"http://{host}:{port}/"), (p, _) => ValueTask.FromResult(value(p)),
                 mode, cancellationToken, c => appHostDirectory is null ? null : RunExpressions.ConfigFolder(c, value, appHostDirectory)).ConfigureAwait(false);
             var report = pass.Report;
             foreach (var result in report.Results)

@@ -54,4 +54,19 @@ public class AppConfiguratorTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AppConfigurator.RunAsync("app", items, ConfigurationMode.Apply, cancel.Token));
     }
+
+    [Fact]
+    public async Task AnItemWaitingForSomethingOutsideTheModelIsNeitherAFailureNorAMatch()
+    {
+        ConfigurationItem[] items =
+        [
+            new Item("library", () => throw new ConfigurationWaitException("needs the token of Plex 'plex'\nclaim it")),
+            new Item("fine", () => Task.FromResult<ConfigurationChange?>(null)),
+        ];
+
+        var report = await AppConfigurator.RunAsync("plex", items, ConfigurationMode.Apply, CancellationToken.None);
+
+        Assert.Equal(["setting 'library': waiting (needs the token of Plex 'plex' claim it)", "setting 'fine': as modelled"], report.Results.Select(r => r.ToString()));
+        Assert.Equal((true, true, false), (report.Succeeded, report.Waiting, report.Matches));
+    }
 }

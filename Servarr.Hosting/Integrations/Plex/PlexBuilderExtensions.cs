@@ -46,7 +46,22 @@ public static class PlexBuilderExtensions
             .WithMediaMount(host, "/data/media", subfolder: "media", isReadOnly: true)
             .WithHealthPath("/identity")
             .WithContainerHealthCheck(["/healthcheck.sh"], interval: TimeSpan.FromSeconds(10), startPeriod: TimeSpan.FromSeconds(60))
-            .WithAnnotation(new ModelCompletionAnnotation(context => WarnAboutTheTunnel(context, plex)));
+            .WithAnnotation(new ModelCompletionAnnotation(context => WarnAboutTheTunnel(context, plex)))
+            .WithAnnotation(new ModelCheckAnnotation(_ => PlexConfiguration.Check(plex)))
+            // Library sections (Movies, TV Shows unless WithLibrary names others), once the server's token is known.
+            .WithAnnotation(new AppConfigurationAnnotation(PlexConfiguration.Items));
+    }
+
+    /// <summary>
+    /// Adds a library section Plex should have (the first call replaces the defaults <c>Movies</c> at
+    /// <c>/data/media/movies</c> and <c>TV Shows</c> at <c>/data/media/tv</c>): created when missing, its folder added when
+    /// the section scans others. The folder is as Plex sees it, under its media mount.
+    /// </summary>
+    /// <example><code>plex.WithLibrary("Movies", PlexLibraryType.Movies, "/data/media/movies").WithLibrary("Anime", PlexLibraryType.Shows, "/data/media/anime");</code></example>
+    public static IResourceBuilder<PlexResource> WithLibrary(this IResourceBuilder<PlexResource> builder, string title, PlexLibraryType type, string path)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithCheckedAnnotation($".WithLibrary({InputChecks.Quote(title)}, {type}, {InputChecks.Quote(path)})", () => new PlexLibraryAnnotation(title, type, path));
     }
 
     /// <summary>

@@ -23,4 +23,22 @@ public class ConfigurationStateTests
         Assert.Equal((HealthStatus.Unhealthy, "root folder '/data/media/tv': failed: POST /api/v3/rootfolder: 400 Path: Folder '/data/media/tv' does not exist"),
             (state.Health("sonarr").Status, state.Health("sonarr").Description));
     }
+
+    [Fact]
+    public void WaitingKeepsAnAppHealthyUnlessItShowsASetupWizard()
+    {
+        var state = new ConfigurationState();
+        state.HasSetupWizard("seerr");
+        ConfigurationResult waiting = new("library section 'Movies'", ConfigurationOutcome.Waiting, "needs the token of Plex 'plex'");
+
+        state.Record(new ConfigurationReport("plex", [waiting]));
+        state.Record(new ConfigurationReport("seerr", [waiting with { Item = "admin user" }]));
+
+        Assert.Equal((HealthStatus.Healthy, "library section 'Movies': waiting (needs the token of Plex 'plex')"), (state.Health("plex").Status, state.Health("plex").Description));
+        Assert.Equal((HealthStatus.Unhealthy, "admin user: waiting (needs the token of Plex 'plex'); its setup wizard stays closed to the tunnel until then"),
+            (state.Health("seerr").Status, state.Health("seerr").Description));
+
+        state.Record(new ConfigurationReport("plex", [waiting, new("library section 'TV Shows'", ConfigurationOutcome.Failed, "GET /library/sections: 500")]));
+        Assert.Equal(HealthStatus.Unhealthy, state.Health("plex").Status);
+    }
 }
