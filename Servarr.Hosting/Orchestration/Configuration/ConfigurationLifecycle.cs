@@ -102,6 +102,8 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
             // The app's own health (its health command), not its readiness: readiness includes this configuration.
             await notifications.WaitForResourceAsync(app.Name, e => e.Snapshot.HealthReports.Any(h => h.Name == RunMode.HealthCheckKey(app)
                 && h.Status == HealthStatus.Healthy), cancellationToken).ConfigureAwait(false);
+            // The start of "healthy → configured" (bench/configure-run-mode.sh reads this line and the pass's).
+            services.GetRequiredService<ILogger<ConfigurationLifecycle>>().LogInformation("configuration of {App}: the app is healthy; configuring", app.Name);
             await notifications.PublishUpdateAsync(app, s => s with { State = new ResourceStateSnapshot("Configuring", KnownResourceStateStyles.Info) }).ConfigureAwait(false);
             ConfigurationReport? report = null;
             foreach (var wait in s_retries.Prepend(TimeSpan.Zero))
