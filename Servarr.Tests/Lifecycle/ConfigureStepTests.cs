@@ -54,4 +54,29 @@ public class ConfigureStepTests
         Assert.Contains(lines, l => l.StartsWith("sonarr: 2 read(s), 0 write(s), ", StringComparison.Ordinal)); // the second pass over a configured app only reads
         _ = radarrApp;
     }
+
+    [Fact]
+    public async Task PlexIsReachedOnItsPublishedPortAndReadsItsTokenFromPreferencesInTheConfigRoot()
+    {
+        using var root = new TempDirectory();
+        const string token = "plex-online-token-for-configure";
+        var preferences = root.Combine("config", "plex", "Library", "Application Support", "Plex Media Server", "Preferences.xml");
+        Directory.CreateDirectory(Path.GetDirectoryName(preferences)!);
+        await File.WriteAllTextAsync(preferences, $"<Preferences PlexOnlineToken=\"{token}\"/>");
+        await using var fake = await TestSupport.Plex.FakePlexApi.StartAsync(token, CancellationToken.None);
+        var values = new Dictionary<string, string?> { ["Parameters:config-root"] = root.Combine("config") };
+        var builder = TestAppBuilder.Create(configuration: values);
+        var host = new HostSettings(builder.AddParameter("tz", "Etc/UTC", publishValueAsDefault: true), builder.AddParameter("puid", "1000", publishValueAsDefault: true),
+            builder.AddParameter("pgid", "1000", publishValueAsDefault: true), builder.AddParameter("config-root"), builder.AddParameter("media-root", "/srv/media", publishValueAsDefault: true));
+        builder.AddPlex("plex", host, builder.AddParameter("plex-claim", "", publishValueAsDefault: true), port: fake.BaseAddress.Port);
+        var model = builder.BuildModel();
+        var lines = new List<string>();
+
+        var applied = await ConfigureStep.RunAsync(model, "127.0.0.1", p => values.GetValueOrDefault($"Parameters:{p.Name}"), ConfigurationMode.Apply, lines.Add,
+            CancellationToken.None, appHostDirectory: root.Path);
+
+        Assert.True(Assert.Single(applied).Matches, string.Join("\n", lines));
+        Assert.Contains("plex: library section 'Movies': applied (missing)", lines);
+        Assert.Equal(["Movies", "TV Shows"], fake.Sections.Select(s => s.Title));
+    }
 }
