@@ -28,11 +28,16 @@ public class AspireRunModeTests
         // The stand-ins answer /ping, not the *arr APIs: each app's configuration goes to a fake of its API (which validates
         // every body against the app's OpenAPI document) through the test hook; everything else about it is real.
         await using var fakes = await ArrFakes.StartAsync(timeout.Token);
+        // Plex's sections go to a fake of its section API, with the server's token from the plex-token secret.
+        await using var plexApi = await TestSupport.Plex.FakePlexApi.StartAsync("test-plex-token-0123456789", timeout.Token);
         var configuration = StackParameters.ForRun(temp);
         foreach (var (key, value) in fakes.Configuration)
         {
             configuration[key] = value;
         }
+
+        configuration["Parameters:plex-token"] = plexApi.Token;
+        configuration["Servarr:Testing:ConfigurationUrl:plex"] = plexApi.BaseAddress.ToString();
 
         await using (var app = await AppHostRunner.BuildForRunAsync(configuration, timeout.Token))
         {
@@ -52,6 +57,7 @@ public class AspireRunModeTests
             }
 
             await ArrFakes.AssertConfiguredAsync(fakes, app, timeout.Token);
+            Assert.Equal([("Movies", "/data/media/movies"), ("TV Shows", "/data/media/tv")], plexApi.Sections.Select(s => (s.Title, Assert.Single(s.Locations))));
 
             foreach (var vpnApp in s_vpnApps)
             {
