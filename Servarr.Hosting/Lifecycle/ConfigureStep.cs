@@ -92,7 +92,8 @@ internal static class ConfigureStep
         var results = reports.SelectMany(r => r.Results).ToList();
         int Count(ConfigurationOutcome outcome) => results.Count(r => r.Outcome == outcome);
         return mode == ConfigurationMode.Apply
-            ? $"{results.Count} item(s): {Count(ConfigurationOutcome.Applied)} applied, {Count(ConfigurationOutcome.AsModelled)} as modelled, {Count(ConfigurationOutcome.Failed)} failed"
-            : $"{results.Count} item(s): {Count(ConfigurationOutcome.Differs)} differ, {Count(ConfigurationOutcome.AsModelled)} as modelled, {Count(ConfigurationOutcome.Failed)} failed";
+            ? $"{results.Count} item(s): {Count(ConfigurationOutcome.Applied)} applied, {Count(ConfigurationOutcome.AsModelled)} as modelled, {Count(ConfigurationOutcome.Failed)} failed{Waiting()}"
+            : $"{results.Count} item(s): {Count(ConfigurationOutcome.Differs)} differ, {Count(ConfigurationOutcome.AsModelled)} as modelled, {Count(ConfigurationOutcome.Failed)} failed{Waiting()}";
+        string Waiting() => Count(ConfigurationOutcome.Waiting) is > 0 and var n ? $", {n} waiting (run configure again once it is there)" : "";
     }
 }

@@ -36,8 +36,9 @@ public class AspireRunModeTests
             configuration[key] = value;
         }
 
-        configuration["Parameters:plex-token"] = plexApi.Token;
+        // No plex-token: Plex's sections wait (Plex stays healthy) until its Preferences.xml has a PlexOnlineToken, as after a claim.
         configuration["Servarr:Testing:ConfigurationUrl:plex"] = plexApi.BaseAddress.ToString();
+        configuration["Servarr:Configuration:WaitingRetrySeconds"] = "1";
 
         await using (var app = await AppHostRunner.BuildForRunAsync(configuration, timeout.Token))
         {
@@ -45,6 +46,7 @@ public class AspireRunModeTests
             var names = containers.Select(c => c.Name).ToList();
             StandInStack.BuildImages(containers.Select(c => c.GetImage()!.Reference).ToList());
             await app.StartAsync(timeout.Token);
+            await ClaimPlexWhileItWaitsAsync(app, temp, plexApi.Token, timeout.Token);
             foreach (var name in names)
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
@@ -88,6 +90,23 @@ public class AspireRunModeTests
 
         // Aspire's orchestrator removes its containers shortly after the AppHost stops; Servarr removes the VPN apps itself.
         await WaitUntilAsync(() => ids.Values.All(id => DockerEngine.Run("docker", ["inspect", id], TimeSpan.FromSeconds(20)).ExitCode != 0), timeout.Token);
+    }
+
+    /// <summary>
+    /// Plex is healthy while its sections wait for the token; once its Preferences.xml has one (what claiming the server
+    /// writes), the next look applies them.
+    /// </summary>
+    private static async Task ClaimPlexWhileItWaitsAsync(DistributedApplication app, TempDirectory temp, string token, CancellationToken cancellationToken)
+    {
+        var waiting = await app.ResourceNotifications.WaitForResourceAsync("plex", e => e.Snapshot.HealthReports.Any(h => h.Name == "servarr-plex-configuration"
+            && h.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy), cancellationToken);
+        Assert.StartsWith("library section 'Movies': waiting (needs the token of Plex 'plex', which is not claimed (",
+            waiting.Snapshot.HealthReports.Single(h => h.Name == "servarr-plex-configuration").Description);
+        var preferences = temp.Combine("config", "plex", "Library", "Application Support", "Plex Media Server", "Preferences.xml");
+        Directory.CreateDirectory(Path.GetDirectoryName(preferences)!);
+        await File.WriteAllTextAsync(preferences, $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Preferences PlexOnlineToken=\"{token}\"/>\n", cancellationToken);
+        await app.ResourceNotifications.WaitForResourceAsync("plex", e => e.Snapshot.HealthReports.Any(h => h.Name == "servarr-plex-configuration"
+            && h.Description == "as modelled: library section 'Movies', library section 'TV Shows'"), cancellationToken);
     }
 
     private static string ContainerId(ResourceNotificationService notifications, string name) =>

@@ -123,7 +123,7 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
             while (report!.Waiting)
             {
                 await Task.Delay(WaitingRetry(services), cancellationToken).ConfigureAwait(false);
-                var again = await RunAsync(app, model, services, ConfigurationMode.Apply, cancellationToken).ConfigureAwait(false);
+                var again = await RunAsync(app, model, services, ConfigurationMode.Apply, cancellationToken, LogLevel.Debug).ConfigureAwait(false);
                 if (again.Results.SequenceEqual(report.Results))
                 {
                     continue;
@@ -172,7 +172,7 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
     }
 
     private static async Task<ConfigurationReport> RunAsync(ContainerResource app, DistributedApplicationModel model, IServiceProvider services,
-        ConfigurationMode mode, CancellationToken cancellationToken)
+        ConfigurationMode mode, CancellationToken cancellationToken, LogLevel passLevel = LogLevel.Information)
     {
         var values = new ParameterValues(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<DistributedApplicationExecutionContext>());
         // Test hook (Servarr:Testing:ConfigurationUrl:<app>): the address of a fake of the app's API in place of the container's.
@@ -183,7 +183,8 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
             c => RunExpressions.ConfigFolder(c, p => values.Resolve(p).Value, appHost)).ConfigureAwait(false);
         var report = pass.Report;
         // One line in the AppHost's own log per pass (bench/configure-after-healthy.sh reads it): what it did and cost.
-        services.GetRequiredService<ILogger<ConfigurationLifecycle>>().LogInformation(
+        // (A look again at a waiting app, every 30 s, logs at Debug.)
+        services.GetRequiredService<ILogger<ConfigurationLifecycle>>().Log(passLevel,
             "configuration of {App} ({Mode}): {Applied} applied, {AsModelled} as modelled, {Failed} failed, {Differs} differ, {Waiting} waiting in {Milliseconds:0} ms, {Calls}",
             app.Name, mode, report.Results.Count(r => r.Outcome == ConfigurationOutcome.Applied), report.Results.Count(r => r.Outcome == ConfigurationOutcome.AsModelled),
             report.Results.Count(r => r.Outcome == ConfigurationOutcome.Failed), report.Results.Count(r => r.Outcome == ConfigurationOutcome.Differs),
