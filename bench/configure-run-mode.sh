@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Issue 16's figure in run mode: from "the app is healthy" to "the app is configured", per app and for the whole
 # default stack, as `dotnet run` does it (Aspire's eventing: when an app's own health check passes, Servarr reads its
-# settings and applies what differs; the pass's calls are counted). Stand-in images: Sonarr, Radarr and Prowlarr answer
-# the *arr API (StandIns/shims/arr-api.sh), so their configuration is real API traffic; Plex's stand-in has no token,
-# so its sections wait (no call) and say why; apps whose stand-in serves no API of theirs show up as failed — the
-# figure is for the apps whose configuration runs here, and the script says which.
+# settings and applies what differs; the pass's calls are counted). The containers are the stand-in images; each
+# app's configuration goes to a fake of its API (Servarr.Tests/TestSupport/FakeAppsHost: the test fakes, which check
+# every body against the app's contract and keep state), through the test hook Servarr:Testing:ConfigurationUrl.
+# Each round starts the AppHost twice against the same fakes: the first start configures from scratch, the second
+# finds everything as modelled — the no-change pass, which should only read.
 #
 #   bench/configure-run-mode.sh            # 3 rounds
 #   ROUNDS=5 bench/configure-run-mode.sh
@@ -16,9 +17,10 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 ROUNDS="${ROUNDS:-3}"
 LIMIT="${LIMIT:-300}"
 WORK="$(mktemp -d /tmp/servarr-bench-runconf.XXXXXX)"
-APID=""
+APID=""; FPID=""
 cleanup() {
     [[ -n "$APID" ]] && stop_aspire "$APID"
+    [[ -n "$FPID" ]] && kill -TERM "$FPID" 2>/dev/null
     remove_standin_leftovers
     rm -rf "$WORK"
 }
@@ -27,10 +29,21 @@ trap 'exit 130' INT TERM
 
 log "building (not timed): Servarr.AppHost Release, stand-in images"
 dotnet build "$ROOT/Servarr.AppHost/Servarr.AppHost.csproj" -c Release -nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+dotnet build "$ROOT/Servarr.Tests/TestSupport/FakeAppsHost/FakeAppsHost.csproj" -c Release -nologo -v quiet >"$WORK/build-fakes.log" 2>&1 || { cat "$WORK/build-fakes.log"; exit 1; }
 bash "$ROOT/Servarr.Tests/TestSupport/StandIns/build-standins.sh" >/dev/null
 DLL="$ROOT/Servarr.AppHost/bin/Release/net10.0/Servarr.AppHost.dll"
+FAKES_DLL="$ROOT/Servarr.Tests/TestSupport/FakeAppsHost/bin/Release/net10.0/FakeAppsHost.dll"
 stack_params "$WORK"
-for p in sonarr-api-key radarr-api-key prowlarr-api-key qbittorrent-password; do STACK_PARAMS+=("Parameters__$p=bench-value-0123456789abcdef0123"); done
+
+# start_fakes: the fakes in the background until stopped, FAKE_ENV from what they print.
+start_fakes() {
+    rm -f "$WORK/fakes.out"
+    (exec dotnet "$FAKES_DLL" --until-stopped </dev/null >"$WORK/fakes.out" 2>&1) &
+    FPID=$!
+    wait_until 60 "fakes ready" grep -q '^ready$' "$WORK/fakes.out"
+    mapfile -t FAKE_ENV < <(grep '=' "$WORK/fakes.out")
+}
+stop_fakes() { kill -TERM "$FPID" 2>/dev/null || true; wait "$FPID" 2>/dev/null || true; FPID=""; }
 STAMP=("Logging__Console__TimestampFormat=HH:mm:ss.fff " "Logging__Console__FormatterName=simple" "Logging__Console__FormatterOptions__SingleLine=true"
     "Logging__Console__FormatterOptions__TimestampFormat=HH:mm:ss.fff ")
 
@@ -40,38 +53,51 @@ started_apps() { grep -o 'configuration of [a-z0-9-]*: the app is healthy; confi
 passed_apps() { grep -o 'configuration of [a-z0-9-]* (Apply)' "$1" | awk '{ print $3 }' | sort -u; }
 all_passed() { [[ -n "$(started_apps "$1")" && "$(started_apps "$1")" == "$(passed_apps "$1")" && "$(started_apps "$1" | wc -l)" -ge "$2" ]]; }
 
-: >"$WORK/total.ms"; : >"$WORK/apps.txt"
-for ((i = 1; i <= ROUNDS; i++)); do
+: >"$WORK/first.ms"; : >"$WORK/second.ms"; : >"$WORK/first.txt"; : >"$WORK/second.txt"
+# run_once PASS LOG: one AppHost start against the running fakes; appends the figures of PASS (first|second)
+run_once() {
+    local pass=$1 logf=$2
     remove_standin_leftovers
-    log "round $i/$ROUNDS: dotnet Servarr.AppHost.dll"
-    (cd "$ROOT/Servarr.AppHost" && exec env "${ASPIRE_ENV[@]}" "${STACK_PARAMS[@]}" "${STAMP[@]}" dotnet "$DLL" >"$WORK/a-$i.log" 2>&1) &
+    (cd "$ROOT/Servarr.AppHost" && exec env "${ASPIRE_ENV[@]}" "${STACK_PARAMS[@]}" "${FAKE_ENV[@]}" "${STAMP[@]}" dotnet "$DLL" >"$logf" 2>&1) &
     APID=$!
     # Every configured app of the default stack logs a start; wait until each has finished its first pass.
-    if wait_until "$LIMIT" "every app configured" all_passed "$WORK/a-$i.log" 4; then
-        sleep 3
-        first_healthy=""; last_healthy=0; last_done=0
-        for app in $(started_apps "$WORK/a-$i.log"); do
-            h="$(grep -m1 "configuration of $app: the app is healthy" "$WORK/a-$i.log" | grep -oE '^[0-9:.]+')"
-            line="$(grep -m1 "configuration of $app (Apply)" "$WORK/a-$i.log")"
+    if wait_until "$LIMIT" "every app configured" all_passed "$logf" 4; then
+        sleep 5
+        all_passed "$logf" 4 || sleep 10
+        local last_healthy=0 last_done=0 app h d hm dm line
+        for app in $(started_apps "$logf"); do
+            h="$(grep -m1 "configuration of $app: the app is healthy" "$logf" | grep -oE '^[0-9:.]+')"
+            line="$(grep -m1 "configuration of $app (Apply)" "$logf")"
             d="$(grep -oE '^[0-9:.]+' <<<"$line")"
             hm=$(ms_of "$h"); dm=$(ms_of "$d")
             ((hm > last_healthy)) && last_healthy=$hm
             ((dm > last_done)) && last_done=$dm
-            summary="$(sed -E 's/.*\(Apply\): //' <<<"$line")"
-            echo "$app $((dm - hm)) $summary" >>"$WORK/apps.txt"
+            echo "$app $((dm - hm)) $(sed -E 's/.*\(Apply\): //' <<<"$line")" >>"$WORK/$pass.txt"
         done
-        echo $((last_done - last_healthy)) >>"$WORK/total.ms"
+        echo $((last_done - last_healthy)) >>"$WORK/$pass.ms"
     else
-        grep -E 'configuration of' "$WORK/a-$i.log" | tail -20 >&2
+        grep -E 'configuration of' "$logf" | tail -20 >&2
     fi
     stop_aspire "$APID"; APID=""
+}
+
+for ((i = 1; i <= ROUNDS; i++)); do
+    start_fakes
+    log "round $i/$ROUNDS: first start (fresh fakes)"
+    run_once first "$WORK/first-$i.log"
+    log "round $i/$ROUNDS: second start (same fakes: nothing to change)"
+    run_once second "$WORK/second-$i.log"
+    stop_fakes
 done
 
 echo
-echo "Run mode (dotnet Servarr.AppHost.dll, stand-in images), $ROUNDS rounds; machine: $(nproc) cores, .NET $(dotnet --version) SDK"
-echo "last app healthy -> last app configured (ms per round): [$(tr '\n' ' ' <"$WORK/total.ms")] median $(median <"$WORK/total.ms") ms"
-echo "per app, healthy -> first pass done (median ms), and that pass (last round):"
-for app in $(awk '{ print $1 }' "$WORK/apps.txt" | sort -u); do
-    printf '  %-12s %6s ms   %s\n' "$app" "$(awk -v a="$app" '$1 == a { print $2 }' "$WORK/apps.txt" | median)" \
-        "$(awk -v a="$app" '$1 == a { $1 = ""; $2 = ""; sub(/^  /, ""); l = $0 } END { print l }' "$WORK/apps.txt")"
+echo "Run mode (dotnet Servarr.AppHost.dll, stand-in images, the apps' APIs faked), $ROUNDS rounds; machine: $(nproc) cores, .NET $(dotnet --version) SDK; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for pass in first second; do
+    echo
+    echo "$pass start: last app healthy -> last app configured: median $(median <"$WORK/$pass.ms") ms  [$(tr '\n' ' ' <"$WORK/$pass.ms")]"
+    echo "  per app: healthy -> pass done (median ms); the pass (last round)"
+    for app in $(awk '{ print $1 }' "$WORK/$pass.txt" | sort -u); do
+        printf '  %-12s %6s ms   %s\n' "$app" "$(awk -v a="$app" '$1 == a { print $2 }' "$WORK/$pass.txt" | median)" \
+            "$(awk -v a="$app" '$1 == a { $1 = ""; $2 = ""; sub(/^  /, ""); l = $0 } END { print l }' "$WORK/$pass.txt")"
+    done
 done
