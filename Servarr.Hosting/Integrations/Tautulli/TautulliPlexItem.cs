@@ -89,8 +89,9 @@ internal sealed class TautulliPlexItem(TautulliApi api, AppConfigurationContext 
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
+                // still restarting
             }
         }
 
