@@ -42,6 +42,13 @@ var keepMonthly = builder.AddParameter("backup-keep-monthly").WithDescription(".
 var kumaUser = builder.AddParameter("uptime-kuma-username").WithDescription("Uptime Kuma admin user AutoKuma logs in as (create it in Kuma's first-run page)");
 var kumaPassword = builder.AddParameter("uptime-kuma-password", secret: true).WithDescription("Password of that Uptime Kuma user");
 var pushbulletToken = builder.AddOptionalParameter("pushbullet-access-token", secret: true).WithDescription("Pushbullet access token for monitor alerts (empty: no alerts)");
+var smtp = new SmtpSettings(
+    builder.AddOptionalParameter("smtp-host").WithDescription("SMTP server Tautulli mails its weekly newsletter through, e.g. smtp.example.com (empty: no newsletter)"),
+    builder.AddOptionalParameter("smtp-port").WithDescription("Its port: 465 is SSL/TLS, any other STARTTLS (empty: 587)"),
+    builder.AddOptionalParameter("smtp-username").WithDescription("SMTP login (empty: none)"),
+    builder.AddOptionalParameter("smtp-password", secret: true).WithDescription("SMTP password"),
+    builder.AddOptionalParameter("newsletter-from").WithDescription("Sender address of the newsletter"),
+    builder.AddOptionalParameter("newsletter-to").WithDescription("Recipients of the newsletter, comma separated"));
 
 // ── Network zones: the tunnel reaches only `edge`; apps that call each other meet on `internal`; the VPN apps ──
 //    live in gluetun's namespace; AutoKuma reaches only Uptime Kuma (`monitoring`); Kopia and Watchtower reach no
@@ -87,6 +94,7 @@ radarr.WithReference(plex.GetEndpoint("http"));
 // ── The apps around Plex ─────────────────────────────────────────────────────────────────────────────────────
 var tautulli = builder.AddTautulli("tautulli", host)
     .WithReference(plex).WaitFor(plex)
+    .WithNewsletter(smtp)
     .WithNetwork(internalZone)
     .WithAutoUpdate();
 

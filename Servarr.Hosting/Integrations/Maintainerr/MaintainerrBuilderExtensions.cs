@@ -10,7 +10,8 @@ public static class MaintainerrBuilderExtensions
 
     /// <summary>
     /// Adds Maintainerr running as PUID:PGID with its data under the config root; the image's own health check
-    /// (<c>/api/health/ready</c>) is kept.
+    /// (<c>/api/health/ready</c>) is kept. The Plex, Seerr, Tautulli, Sonarr and Radarr it references become its
+    /// connections (Plex's waits for the Plex token).
     /// </summary>
     /// <example><code>builder.AddMaintainerr("maintainerr", host).WithReference(plex).WithReference(sonarr);</code></example>
     public static IResourceBuilder<MaintainerrResource> AddMaintainerr(this IDistributedApplicationBuilder builder, string name,
@@ -29,6 +30,7 @@ public static class MaintainerrBuilderExtensions
             .WithEnvironment("TZ", host.TimeZone)
             .WithConfigMount(host, "/opt/data")
             .WithHealthPath("/api/health/ready")
-            .WithImageHealthCheck();
+            .WithImageHealthCheck()
+            .WithAnnotation(new AppConfigurationAnnotation(MaintainerrConfiguration.Items));
     }
 }

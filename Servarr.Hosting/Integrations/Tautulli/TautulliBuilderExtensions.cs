@@ -10,7 +10,8 @@ public static class TautulliBuilderExtensions
 
     /// <summary>
     /// Adds Tautulli with a generated API key (<c>TAUTULLI_API_KEY</c>), config under the config root, and health on
-    /// <c>/status</c> (the image ships curl).
+    /// <c>/status</c> (the image ships curl). A referenced Plex becomes its Plex server (its setup wizard's settings, with
+    /// the Plex token; until Plex is claimed that waits).
     /// </summary>
     /// <example><code>builder.AddTautulli("tautulli", host).WithReference(plex);</code></example>
     public static IResourceBuilder<TautulliResource> AddTautulli(this IDistributedApplicationBuilder builder, string name, HostSettings host,
@@ -33,6 +34,21 @@ public static class TautulliBuilderExtensions
             .WithConfigMount(host)
             .WithBackupExcludes("logs/", "cache/") // Tautulli rebuilds its image cache; the history lives in tautulli.db
             .WithHealthPath("/status")
-            .WithCurlHealthCheck(TautulliPort, "/status");
+            .WithCurlHealthCheck(TautulliPort, "/status")
+            .WithAnnotation(new AppConfigurationAnnotation(TautulliConfiguration.Items));
+    }
+
+    /// <summary>
+    /// Mails Tautulli's "recently added" newsletter (weekly, every library) through <paramref name="smtp"/>'s server to its
+    /// recipients. Optional: while the <c>smtp-host</c> parameter is empty there is no newsletter, and the status shows
+    /// "newsletters" off. The SMTP password is written into Tautulli, never read back or logged.
+    /// </summary>
+    /// <example><code>tautulli.WithNewsletter(new SmtpSettings(smtpHost, smtpPort, smtpUser, smtpPassword, from, to));</code></example>
+    public static IResourceBuilder<TautulliResource> WithNewsletter(this IResourceBuilder<TautulliResource> builder, SmtpSettings smtp)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(smtp);
+        return builder.WithAnnotation(new TautulliNewsletterAnnotation(smtp), ResourceAnnotationMutationBehavior.Replace)
+            .WithAnnotation(new OptionalFeatureAnnotation("newsletters", smtp.Host.Resource));
     }
 }
