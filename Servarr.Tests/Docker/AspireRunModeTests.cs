@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Servarr.Hosting.ApplicationModel;
 using Servarr.Tests.TestSupport;
 using Servarr.Tests.TestSupport.ArrApi;
+using Servarr.Tests.TestSupport.SeerrApi;
 
 namespace Servarr.Tests.Docker;
 
@@ -28,11 +29,14 @@ public class AspireRunModeTests
         // The stand-ins answer /ping, not the *arr APIs: each app's configuration goes to a fake of its API (which validates
         // every body against the app's OpenAPI document) through the test hook; everything else about it is real.
         await using var fakes = await ArrFakes.StartAsync(timeout.Token);
+        await using var seerrFake = await SeerrRunFake.StartAsync(timeout.Token);
         var configuration = StackParameters.ForRun(temp);
-        foreach (var (key, value) in fakes.Configuration)
+        foreach (var (key, value) in fakes.Configuration.Concat(seerrFake.Configuration))
         {
             configuration[key] = value;
         }
+
+        SeerrRunFake.ClaimPlex(temp.Combine("config")); // Seerr's admin comes from Plex's token
 
         await using (var app = await AppHostRunner.BuildForRunAsync(configuration, timeout.Token))
         {
@@ -52,6 +56,7 @@ public class AspireRunModeTests
             }
 
             await ArrFakes.AssertConfiguredAsync(fakes, app, timeout.Token);
+            seerrFake.AssertConfigured(app);
 
             foreach (var vpnApp in s_vpnApps)
             {
