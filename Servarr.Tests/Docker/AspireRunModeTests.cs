@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Servarr.Hosting.ApplicationModel;
 using Servarr.Tests.TestSupport;
 using Servarr.Tests.TestSupport.ArrApi;
+using Servarr.Tests.TestSupport.SeerrApi;
 
 namespace Servarr.Tests.Docker;
 
@@ -28,15 +29,17 @@ public class AspireRunModeTests
         // The stand-ins answer /ping, not the *arr APIs: each app's configuration goes to a fake of its API (which validates
         // every body against the app's OpenAPI document) through the test hook; everything else about it is real.
         await using var fakes = await ArrFakes.StartAsync(timeout.Token);
-        // Plex's sections go to a fake of its section API, with the server's token from the plex-token secret.
-        await using var plexApi = await TestSupport.Plex.FakePlexApi.StartAsync("test-plex-token-0123456789", timeout.Token);
+        // Plex's sections go to a fake of its section API, which accepts the token Plex's claim writes (below).
+        await using var plexApi = await TestSupport.Plex.FakePlexApi.StartAsync(SeerrRunFake.PlexToken, timeout.Token);
+        await using var seerrFake = await SeerrRunFake.StartAsync(timeout.Token);
         var configuration = StackParameters.ForRun(temp);
-        foreach (var (key, value) in fakes.Configuration)
+        foreach (var (key, value) in fakes.Configuration.Concat(seerrFake.Configuration))
         {
             configuration[key] = value;
         }
 
-        // No plex-token: Plex's sections wait (Plex stays healthy) until its Preferences.xml has a PlexOnlineToken, as after a claim.
+        // No plex-token: Plex's sections (and Seerr's admin) wait — Plex stays healthy — until its Preferences.xml has a
+        // PlexOnlineToken, as after a claim.
         configuration["Servarr:Testing:ConfigurationUrl:plex"] = plexApi.BaseAddress.ToString();
         configuration["Servarr:Configuration:WaitingRetrySeconds"] = "1";
 
@@ -46,7 +49,7 @@ public class AspireRunModeTests
             var names = containers.Select(c => c.Name).ToList();
             StandInStack.BuildImages(containers.Select(c => c.GetImage()!.Reference).ToList());
             await app.StartAsync(timeout.Token);
-            await ClaimPlexWhileItWaitsAsync(app, temp, plexApi.Token, timeout.Token);
+            await ClaimPlexWhileItWaitsAsync(app, temp, timeout.Token);
             foreach (var name in names)
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
@@ -60,6 +63,7 @@ public class AspireRunModeTests
 
             await ArrFakes.AssertConfiguredAsync(fakes, app, timeout.Token);
             Assert.Equal([("Movies", "/data/media/movies"), ("TV Shows", "/data/media/tv")], plexApi.Sections.Select(s => (s.Title, Assert.Single(s.Locations))));
+            seerrFake.AssertConfigured(app);
 
             foreach (var vpnApp in s_vpnApps)
             {
@@ -96,15 +100,13 @@ public class AspireRunModeTests
     /// Plex is healthy while its sections wait for the token; once its Preferences.xml has one (what claiming the server
     /// writes), the next look applies them.
     /// </summary>
-    private static async Task ClaimPlexWhileItWaitsAsync(DistributedApplication app, TempDirectory temp, string token, CancellationToken cancellationToken)
+    private static async Task ClaimPlexWhileItWaitsAsync(DistributedApplication app, TempDirectory temp, CancellationToken cancellationToken)
     {
         var waiting = await app.ResourceNotifications.WaitForResourceAsync("plex", e => e.Snapshot.HealthReports.Any(h => h.Name == "servarr-plex-configuration"
             && h.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy), cancellationToken);
         Assert.StartsWith("library section 'Movies': waiting (needs the token of Plex 'plex', which is not claimed (",
             waiting.Snapshot.HealthReports.Single(h => h.Name == "servarr-plex-configuration").Description);
-        var preferences = temp.Combine("config", "plex", "Library", "Application Support", "Plex Media Server", "Preferences.xml");
-        Directory.CreateDirectory(Path.GetDirectoryName(preferences)!);
-        await File.WriteAllTextAsync(preferences, $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Preferences PlexOnlineToken=\"{token}\"/>\n", cancellationToken);
+        SeerrRunFake.ClaimPlex(temp.Combine("config"));
         await app.ResourceNotifications.WaitForResourceAsync("plex", e => e.Snapshot.HealthReports.Any(h => h.Name == "servarr-plex-configuration"
             && h.Description == "as modelled: library section 'Movies', library section 'TV Shows'"), cancellationToken);
     }

@@ -8,6 +8,9 @@ public static class RadarrBuilderExtensions
     /// <summary>The port Radarr listens on.</summary>
     public const int RadarrPort = 7878;
 
+    /// <summary>The root folder Radarr gets unless <c>WithRootFolder</c> names others.</summary>
+    internal const string DefaultRootFolder = "/data/media/movies";
+
     /// <summary>
     /// Adds Radarr on port 7878 with its config under the config root, the media root at <c>/data</c>, <c>/ping</c> health, and a generated
     /// API key (<c>RADARR__AUTH__APIKEY</c>) unless <paramref name="apiKey"/> is given.
@@ -25,7 +28,7 @@ public static class RadarrBuilderExtensions
             .WithBackupExcludes("MediaCover/") // posters and fanart, downloaded again from the metadata sources
             // A referenced qBittorrent becomes its download client (category movies, which qBittorrent's seed creates with
             // its folder), and /data/media/movies its root folder unless WithRootFolder names others.
-            .WithAnnotation(new AppConfigurationAnnotation(context => ArrConfiguration.DownloadApp(context, "movieCategory", "movies", ["/data/media/movies"])));
+            .WithAnnotation(new AppConfigurationAnnotation(context => ArrConfiguration.DownloadApp(context, "movieCategory", "movies", [DefaultRootFolder])));
 
     /// <summary>
     /// Adds a root folder Radarr keeps movies in (the first call replaces the default <c>/data/media/movies</c>); keep it

@@ -10,7 +10,9 @@ public static class SeerrBuilderExtensions
 
     /// <summary>
     /// Adds Seerr (successor of Overseerr and Jellyseerr; it migrates their config) with a generated API key
-    /// (<c>API_KEY</c>), config under the config root, and health on <c>/api/v1/status</c>.
+    /// (<c>API_KEY</c>), config under the config root, and health on <c>/api/v1/status</c>. Its configuration makes the
+    /// referenced Plex's owner its admin, then sets the Plex server and libraries, each referenced Sonarr and Radarr
+    /// (<see cref="WithQualityProfile"/>), Tautulli, and ends the setup wizard.
     /// </summary>
     /// <example><code>builder.AddSeerr("seerr", host).WithReference(plex).WithReference(sonarr);</code></example>
     public static IResourceBuilder<SeerrResource> AddSeerr(this IDistributedApplicationBuilder builder, string name, HostSettings host,
@@ -35,6 +37,22 @@ public static class SeerrBuilderExtensions
             .WithConfigMount(host, "/app/config")
             .WithHealthPath("/api/v1/status")
             .WithContainerHealthCheck(["wget", "--spider", "-q", $"http://localhost:{SeerrPort}/api/v1/status"],
-                interval: TimeSpan.FromSeconds(15), startPeriod: TimeSpan.FromSeconds(20));
+                interval: TimeSpan.FromSeconds(15), startPeriod: TimeSpan.FromSeconds(20))
+            // Until set up, every page redirects to /setup, whose first visitor would own Seerr (seerr-team/seerr:
+            // src/pages/_app.tsx); Servarr's configuration sets it up from the references instead.
+            .WithAnnotation(new SetupWizardAnnotation("/setup"))
+            .WithAnnotation(new AppConfigurationAnnotation(SeerrConfiguration.Items));
+    }
+
+    /// <summary>
+    /// Names the quality profile Seerr requests with on its Sonarr and Radarr servers (default <c>HD-1080p</c>, which both
+    /// create on first start). A name the app does not have fails Seerr's configuration with the names it has.
+    /// </summary>
+    /// <example><code>seerr.WithQualityProfile("Ultra-HD");</code></example>
+    public static IResourceBuilder<SeerrResource> WithQualityProfile(this IResourceBuilder<SeerrResource> builder, string name)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithCheckedAnnotation($".WithQualityProfile({InputChecks.Quote(name)})", () => new QualityProfileAnnotation(name),
+            ResourceAnnotationMutationBehavior.Replace);
     }
 }

@@ -8,6 +8,9 @@ public static class SonarrBuilderExtensions
     /// <summary>The port Sonarr listens on.</summary>
     public const int SonarrPort = 8989;
 
+    /// <summary>The root folder Sonarr gets unless <c>WithRootFolder</c> names others.</summary>
+    internal const string DefaultRootFolder = "/data/media/tv";
+
     /// <summary>
     /// Adds Sonarr on port 8989 with its config under the config root, the media root at <c>/data</c> (downloads and
     /// library on one mount, so imports are hardlinks), <c>/ping</c> health, and a generated API key
@@ -26,7 +29,7 @@ public static class SonarrBuilderExtensions
             .WithBackupExcludes("MediaCover/") // posters and fanart, downloaded again from the metadata sources
             // A referenced qBittorrent becomes its download client (category tv, which qBittorrent's seed creates with its
             // folder), and /data/media/tv its root folder unless WithRootFolder names others.
-            .WithAnnotation(new AppConfigurationAnnotation(context => ArrConfiguration.DownloadApp(context, "tvCategory", "tv", ["/data/media/tv"])));
+            .WithAnnotation(new AppConfigurationAnnotation(context => ArrConfiguration.DownloadApp(context, "tvCategory", "tv", [DefaultRootFolder])));
 
     /// <summary>
     /// Adds a root folder Sonarr keeps series in (the first call replaces the default <c>/data/media/tv</c>); keep it under

@@ -131,7 +131,7 @@ internal sealed class ArrApiHandler(ArrApp app, string apiKey, ArrStore store, O
 
         var schema = validator.RequestSchemaName(template, context.Request.Method)
             ?? throw new InvalidOperationException($"the OpenAPI document has no request body schema for {context.Request.Method} {template}");
-        var failures = validator.Validate(schema, json).ToList();
+        var failures = validator.Validate(schema, json).Select(f => new ArrValidationFailure(f.Path, f.Message)).ToList();
         if (failures.Count > 0)
         {
             return (failures, null);

@@ -34,6 +34,14 @@ public static class ArrCollections
         ArrApp.Prowlarr => ("/api/v1", [Applications]),
         _ => ("/api/v3", [DownloadClients, RootFolders]),
     };
+
+    /// <summary>The app's OpenAPI document under <c>../shared/reference/apis</c>.</summary>
+    internal static string Document(ArrApp app) => app switch
+    {
+        ArrApp.Sonarr => "sonarr-v3.openapi.json",
+        ArrApp.Radarr => "radarr-v3.openapi.json",
+        _ => "prowlarr-v1.openapi.json",
+    };
 }
 
 /// <summary>

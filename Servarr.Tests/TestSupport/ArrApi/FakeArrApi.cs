@@ -51,7 +51,7 @@ public sealed class FakeArrApi : IAsyncDisposable
     public static async Task<FakeArrApi> StartAsync(ArrApp app, string apiKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
-        var validator = OpenApiBodyValidator.For(app);
+        var validator = OpenApiBodyValidator.For(ArrCollections.Document(app));
         var (_, collections) = ArrCollections.For(app);
         var store = new ArrStore(collections);
 
