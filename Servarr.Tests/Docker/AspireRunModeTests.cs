@@ -32,8 +32,9 @@ public class AspireRunModeTests
         // Plex's sections go to a fake of its section API, which accepts the token Plex's claim writes (below).
         await using var plexApi = await TestSupport.Plex.FakePlexApi.StartAsync(SeerrRunFake.PlexToken, timeout.Token);
         await using var seerrFake = await SeerrRunFake.StartAsync(timeout.Token);
+        await using var aroundPlex = await AroundPlexRunFakes.StartAsync(timeout.Token);
         var configuration = StackParameters.ForRun(temp);
-        foreach (var (key, value) in fakes.Configuration.Concat(seerrFake.Configuration))
+        foreach (var (key, value) in fakes.Configuration.Concat(seerrFake.Configuration).Concat(aroundPlex.Configuration))
         {
             configuration[key] = value;
         }
@@ -48,8 +49,11 @@ public class AspireRunModeTests
             var containers = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ContainerResource>().ToList();
             var names = containers.Select(c => c.Name).ToList();
             StandInStack.BuildImages(containers.Select(c => c.GetImage()!.Reference).ToList());
-            await app.StartAsync(timeout.Token);
+            // Aspire's StartAsync returns once every resource was started, the tunnel too — which waits for Seerr, which
+            // waits for Plex's token: claim Plex meanwhile.
+            var starting = app.StartAsync(timeout.Token);
             await ClaimPlexWhileItWaitsAsync(app, temp, timeout.Token);
+            await starting;
             foreach (var name in names)
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
@@ -64,6 +68,7 @@ public class AspireRunModeTests
             await ArrFakes.AssertConfiguredAsync(fakes, app, timeout.Token);
             Assert.Equal([("Movies", "/data/media/movies"), ("TV Shows", "/data/media/tv")], plexApi.Sections.Select(s => (s.Title, Assert.Single(s.Locations))));
             seerrFake.AssertConfigured(app);
+            aroundPlex.AssertConfigured(app);
 
             foreach (var vpnApp in s_vpnApps)
             {

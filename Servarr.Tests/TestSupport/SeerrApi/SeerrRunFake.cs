@@ -14,6 +14,9 @@ internal sealed class SeerrRunFake : IAsyncDisposable
 {
     public const string PlexToken = "test-plex-online-token-0123456789";
 
+    /// <summary>Tautulli's API key: it refuses any key that is not 32 characters long.</summary>
+    public const string TautulliKey = "0123456789abcdef0123456789abcdef";
+
     private SeerrRunFake(FakeSeerrApi api) => Api = api;
 
     public FakeSeerrApi Api { get; }
@@ -21,7 +24,7 @@ internal sealed class SeerrRunFake : IAsyncDisposable
     public Dictionary<string, string?> Configuration => new()
     {
         ["Parameters:seerr-api-key"] = ArrFakes.Key("seerr"),
-        ["Parameters:tautulli-api-key"] = ArrFakes.Key("tautulli"),
+        ["Parameters:tautulli-api-key"] = TautulliKey,
         ["Servarr:Testing:ConfigurationUrl:seerr"] = Api.BaseAddress.ToString(),
     };
 
@@ -32,7 +35,7 @@ internal sealed class SeerrRunFake : IAsyncDisposable
         (int, string)[] profiles = [(1, "Any"), (4, "HD-1080p")];
         api.World.Arrs["gluetun:8989"] = (ArrFakes.Key("sonarr"), profiles);
         api.World.Arrs["gluetun:7878"] = (ArrFakes.Key("radarr"), profiles);
-        api.World.Tautullis["tautulli:8181"] = ArrFakes.Key("tautulli");
+        api.World.Tautullis["tautulli:8181"] = TautulliKey;
         return new SeerrRunFake(api);
     }
 
