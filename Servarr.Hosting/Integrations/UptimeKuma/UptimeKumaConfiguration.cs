@@ -12,7 +12,7 @@ internal sealed class UptimeKumaAdminItem(AppConfigurationContext context, Param
     public override async Task<ConfigurationChange?> CompareAsync(CancellationToken cancellationToken)
     {
         var address = context.Http.BaseAddress ?? throw new InvalidOperationException("the configuration client has no base address");
-        using (var socket = await UptimeKumaSocket.ConnectAsync(address, cancellationToken).ConfigureAwait(false))
+        await using (var socket = await UptimeKumaSocket.ConnectAsync(address, cancellationToken).ConfigureAwait(false))
         {
             if (!await socket.NeedSetupAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -29,7 +29,7 @@ internal sealed class UptimeKumaAdminItem(AppConfigurationContext context, Param
 
         return new ConfigurationChange("no user yet (first-run page open)", async ct =>
         {
-            using var socket = await UptimeKumaSocket.ConnectAsync(address, ct).ConfigureAwait(false);
+            await using var socket = await UptimeKumaSocket.ConnectAsync(address, ct).ConfigureAwait(false);
             await socket.SetupAsync(user.Trim(), secret, ct).ConfigureAwait(false);
         });
     }
