@@ -29,7 +29,7 @@ public static class WizarrBuilderExtensions
         var generated = new GenerateParameterDefault { MinLength = 32, Lower = true, Upper = true, Numeric = true, Special = false, MinLower = 1, MinUpper = 1, MinNumeric = 1 };
         var password = builder.AddParameter($"{name}-password", generated, secret: true, persist: true)
             .WithAnnotation(new GeneratedSecretAnnotation(generated))
-            .WithDescription($"Password of {name}'s admin account (generated once, kept in user-secrets; set by hand: 8+ characters with upper- and lower-case letters and a digit)");
+            .WithDescription($"Password of {name}'s admin account (generated once, kept in user-secrets; Wizarr wants 8+ characters with upper- and lower-case letters and a digit)");
         return builder.AddResource(new WizarrResource(name, username.Resource, password.Resource))
             .WithImage($"{WizarrContainerImageTags.Registry}/{WizarrContainerImageTags.Image}", WizarrContainerImageTags.Tag)
             // docker-entrypoint.sh (root) chowns /data/database and /.cache, then su-exec to PUID (wizarrrr/wizarr @ v2026.7.1; docs/upstream/capabilities.md §5)
