@@ -29,7 +29,10 @@ public class AspireRunModeTests
         // every body against the app's OpenAPI document) through the test hook; everything else about it is real.
         await using var fakes = await ArrFakes.StartAsync(timeout.Token);
         var configuration = StackParameters.ForRun(temp);
-        foreach (var (key, value) in fakes.Configuration)
+        // Wizarr and Uptime Kuma show a setup wizard until configured, so they (and the tunnel that waits for them) are
+        // healthy only once their configuration, sent to fakes of their forms and socket.io, succeeded.
+        await using var wizards = await SetupWizardFakes.StartAsync(temp.Combine("config"), timeout.Token);
+        foreach (var (key, value) in fakes.Configuration.Concat(wizards.Configuration))
         {
             configuration[key] = value;
         }
@@ -52,6 +55,7 @@ public class AspireRunModeTests
             }
 
             await ArrFakes.AssertConfiguredAsync(fakes, app, timeout.Token);
+            wizards.AssertConfigured();
 
             foreach (var vpnApp in s_vpnApps)
             {
