@@ -39,7 +39,7 @@ var keepLatest = builder.AddParameter("backup-keep-latest").WithDescription("Sna
 var keepDaily = builder.AddParameter("backup-keep-daily").WithDescription("... plus one per day for N days");
 var keepWeekly = builder.AddParameter("backup-keep-weekly").WithDescription("... plus one per week for N weeks");
 var keepMonthly = builder.AddParameter("backup-keep-monthly").WithDescription("... plus one per month for N months");
-var kumaUser = builder.AddParameter("uptime-kuma-username").WithDescription("Uptime Kuma admin user AutoKuma logs in as (create it in Kuma's first-run page)");
+var kumaUser = builder.AddParameter("uptime-kuma-username").WithDescription("Uptime Kuma admin user AutoKuma logs in as (Servarr creates it while Kuma has no user)");
 var kumaPassword = builder.AddParameter("uptime-kuma-password", secret: true).WithDescription("Password of that Uptime Kuma user");
 var pushbulletToken = builder.AddOptionalParameter("pushbullet-access-token", secret: true).WithDescription("Pushbullet access token for monitor alerts (empty: no alerts)");
 var smtp = new SmtpSettings(
@@ -131,9 +131,11 @@ var cloudflared = builder.AddCloudflared("cloudflared", domain)
 // an app added above needs no edit here. Alerts go to Pushbullet; the public apps are on the status page.
 var monitoring = builder.AddNetwork("monitoring");
 var uptimeKuma = builder.AddUptimeKuma("uptime-kuma", host)
+    .WithAdminAccount(kumaUser, kumaPassword) // made over socket.io before anyone can open its first-run page
     .WithPublicHostname("status")
     .WithNetwork(edge).WithNetwork(internalZone).WithNetwork(monitoring) // public status page; monitors reach every app
     .WithAutoUpdate();
+cloudflared.WaitFor(uptimeKuma); // routes status.<domain> only once Kuma's admin exists
 
 builder.AddAutoKuma("autokuma", host, uptimeKuma, kumaUser, kumaPassword)
     .WithPushbulletNotification(pushbulletToken)

@@ -34,7 +34,10 @@ public class AspireRunModeTests
         await using var seerrFake = await SeerrRunFake.StartAsync(timeout.Token);
         await using var aroundPlex = await AroundPlexRunFakes.StartAsync(timeout.Token);
         var configuration = StackParameters.ForRun(temp);
-        foreach (var (key, value) in fakes.Configuration.Concat(seerrFake.Configuration).Concat(aroundPlex.Configuration))
+        // Wizarr and Uptime Kuma show a setup wizard until configured, so they (and the tunnel that waits for them) are
+        // healthy only once their configuration, sent to fakes of their forms and socket.io, succeeded.
+        await using var wizards = await SetupWizardFakes.StartAsync(timeout.Token);
+        foreach (var (key, value) in fakes.Configuration.Concat(seerrFake.Configuration).Concat(aroundPlex.Configuration).Concat(wizards.Configuration))
         {
             configuration[key] = value;
         }
@@ -69,6 +72,7 @@ public class AspireRunModeTests
             Assert.Equal([("Movies", "/data/media/movies"), ("TV Shows", "/data/media/tv")], plexApi.Sections.Select(s => (s.Title, Assert.Single(s.Locations))));
             seerrFake.AssertConfigured(app);
             aroundPlex.AssertConfigured(app);
+            wizards.AssertConfigured();
 
             foreach (var vpnApp in s_vpnApps)
             {

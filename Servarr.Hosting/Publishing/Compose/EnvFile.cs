@@ -40,6 +40,8 @@ internal static class EnvFile
         var what = parameter.Description ?? $"Parameter {parameter.Name}";
         return ParameterValues.Generation(parameter) switch
         {
+            // hex has no upper case: a secret that needs mixed case (Wizarr's password) gets base64, which has all three kinds
+            { Upper: true, Lower: true } g => $"{what} (secret; required: fill in a random value with upper- and lower-case letters and digits, e.g. `openssl rand -base64 {g.MinLength * 3 / 4}`)",
             { } g => $"{what} (secret; required: fill in a random value, e.g. `openssl rand -hex {g.MinLength / 2}`)",
             _ when parameter.Secret => required ? $"{what} (secret; required)" : $"{what} (secret; optional)",
             _ => required ? $"{what} (required)" : what,
