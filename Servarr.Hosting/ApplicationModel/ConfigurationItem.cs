@@ -34,6 +34,13 @@ public abstract class ConfigurationItem
     public string Name { get; }
 
     /// <summary>
+    /// Whether the app's setup wizard (<see cref="SetupWizardAnnotation"/>) is closed once this item is done — Wizarr's
+    /// admin account, Seerr's end of setup. An app with a wizard is healthy (so the tunnel opens) once these items are;
+    /// its other items may still wait. When no item of the app says so, every item must be done.
+    /// </summary>
+    public virtual bool EndsSetupWizard => false;
+
+    /// <summary>
     /// Reads the app (and only reads) and returns what differs from the model with the way to apply it, or null when the
     /// app already matches. A setting the app does not return (a password it masks) cannot differ here.
     /// </summary>

@@ -37,6 +37,9 @@ public enum ConfigurationOutcome
 /// <param name="Detail">What differed, or the error; null when it matched.</param>
 public sealed record ConfigurationResult(string Item, ConfigurationOutcome Outcome, string? Detail)
 {
+    /// <summary>Whether the item closes the app's setup wizard (<see cref="ConfigurationItem.EndsSetupWizard"/>).</summary>
+    public bool EndsSetupWizard { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Outcome switch
     {
@@ -81,7 +84,7 @@ public static class AppConfigurator
         foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results.Add(await RunOneAsync(item, mode, cancellationToken).ConfigureAwait(false));
+            results.Add(await RunOneAsync(item, mode, cancellationToken).ConfigureAwait(false) with { EndsSetupWizard = item.EndsSetupWizard });
         }
 
         return new ConfigurationReport(resource, results);

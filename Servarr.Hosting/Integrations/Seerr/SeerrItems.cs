@@ -72,6 +72,9 @@ internal sealed class SeerrTautulliItem(SeerrApi api, string name, string hostna
 /// </summary>
 internal sealed class SeerrInitializeItem(SeerrApi api, bool needsPlex) : ConfigurationItem("setup", "initialized")
 {
+    /// <summary>Seerr answers every page with its <c>/setup</c> until <c>public.initialized</c> is true.</summary>
+    public override bool EndsSetupWizard => true;
+
     public override async Task<ConfigurationChange?> CompareAsync(CancellationToken cancellationToken)
     {
         var settings = await api.GetAsync("settings/public", cancellationToken).ConfigureAwait(false);

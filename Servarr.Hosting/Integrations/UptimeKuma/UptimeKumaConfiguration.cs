@@ -9,6 +9,9 @@ namespace Servarr.Hosting;
 internal sealed class UptimeKumaAdminItem(AppConfigurationContext context, ParameterResource username, ParameterResource password)
     : ConfigurationItem("admin account", username.Name)
 {
+    /// <summary>The first-run page asks only for this user.</summary>
+    public override bool EndsSetupWizard => true;
+
     public override async Task<ConfigurationChange?> CompareAsync(CancellationToken cancellationToken)
     {
         var address = context.Http.BaseAddress ?? throw new InvalidOperationException("the configuration client has no base address");

@@ -38,6 +38,9 @@ internal static class WizarrConfiguration
 internal sealed class WizarrAdminItem(AppConfigurationContext context, WizarrResource wizarr, WizarrWeb web)
     : ConfigurationItem("admin account", wizarr.AdminUsername.Name)
 {
+    /// <summary>The setup page asks only for this account: once it exists, the wizard is gone.</summary>
+    public override bool EndsSetupWizard => true;
+
     public override async Task<ConfigurationChange?> CompareAsync(CancellationToken cancellationToken)
     {
         if (await web.SetupTokenAsync(cancellationToken).ConfigureAwait(false) is null)

@@ -31,12 +31,17 @@ internal sealed class ConfigurationState
         null => HealthCheckResult.Unhealthy("configuring: waiting for the app, then applying its configuration"),
         // The dashboard shows this description in the health checks of the app: every configured item, by name.
         { Matches: true } report => HealthCheckResult.Healthy($"as modelled: {string.Join(", ", report.Results.Select(r => r.Item))}"),
-        { Succeeded: true, Waiting: true } report when report.Results.All(r => r.Outcome != ConfigurationOutcome.Differs) => _wizards.ContainsKey(resource)
+        { Succeeded: true, Waiting: true } report when report.Results.All(r => r.Outcome != ConfigurationOutcome.Differs) => _wizards.ContainsKey(resource) && !WizardDone(report)
             ? HealthCheckResult.Unhealthy($"{Waits(report)}; its setup wizard stays closed to the tunnel until then")
             : HealthCheckResult.Healthy(Waits(report)),
         { } report => HealthCheckResult.Unhealthy(string.Join("; ", report.Results
             .Where(r => r.Outcome is ConfigurationOutcome.Failed or ConfigurationOutcome.Differs).Select(r => r.ToString()))),
     };
+
+    // The items that close the wizard are done (all items, when the app marks none).
+    private static bool WizardDone(ConfigurationReport report) =>
+        (report.Results.Any(r => r.EndsSetupWizard) ? report.Results.Where(r => r.EndsSetupWizard) : report.Results)
+            .All(r => r.Outcome is ConfigurationOutcome.AsModelled or ConfigurationOutcome.Applied);
 
     private static string Waits(ConfigurationReport report) =>
         string.Join("; ", report.Results.Where(r => r.Outcome == ConfigurationOutcome.Waiting).Select(r => r.ToString()));

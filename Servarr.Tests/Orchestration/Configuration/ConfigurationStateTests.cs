@@ -41,4 +41,19 @@ public class ConfigurationStateTests
         state.Record(new ConfigurationReport("plex", [waiting, new("library section 'TV Shows'", ConfigurationOutcome.Failed, "GET /library/sections: 500")]));
         Assert.Equal(HealthStatus.Unhealthy, state.Health("plex").Status);
     }
+
+    [Fact]
+    public void AnAppWhoseWizardIsClosedIsHealthyWhileItsOtherItemsWait()
+    {
+        var state = new ConfigurationState();
+        state.HasSetupWizard("wizarr");
+        ConfigurationResult admin = new("admin account 'wizarr-username'", ConfigurationOutcome.AsModelled, null) { EndsSetupWizard = true };
+        ConfigurationResult plex = new("media server 'plex'", ConfigurationOutcome.Waiting, "needs the token of Plex 'plex'");
+
+        state.Record(new ConfigurationReport("wizarr", [admin, plex]));
+        Assert.Equal((HealthStatus.Healthy, "media server 'plex': waiting (needs the token of Plex 'plex')"), (state.Health("wizarr").Status, state.Health("wizarr").Description));
+
+        state.Record(new ConfigurationReport("wizarr", [admin with { Outcome = ConfigurationOutcome.Waiting, Detail = "no answer yet" }, plex]));
+        Assert.Equal(HealthStatus.Unhealthy, state.Health("wizarr").Status);
+    }
 }
