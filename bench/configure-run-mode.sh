@@ -34,6 +34,7 @@ bash "$ROOT/Servarr.Tests/TestSupport/StandIns/build-standins.sh" >/dev/null
 DLL="$ROOT/Servarr.AppHost/bin/Release/net10.0/Servarr.AppHost.dll"
 FAKES_DLL="$ROOT/Servarr.Tests/TestSupport/FakeAppsHost/bin/Release/net10.0/FakeAppsHost.dll"
 stack_params "$WORK"
+STACK_PARAMS+=("Parameters__wizarr-password=Bench-Wizarr-Passw0rd-2026") # generated otherwise (and kept in user secrets)
 
 # start_fakes: the fakes in the background until stopped, FAKE_ENV from what they print.
 start_fakes() {
@@ -61,9 +62,9 @@ run_once() {
     (cd "$ROOT/Servarr.AppHost" && exec env "${ASPIRE_ENV[@]}" "${STACK_PARAMS[@]}" "${FAKE_ENV[@]}" "${STAMP[@]}" dotnet "$DLL" >"$logf" 2>&1) &
     APID=$!
     # Every configured app of the default stack logs a start; wait until each has finished its first pass.
-    if wait_until "$LIMIT" "every app configured" all_passed "$logf" 4; then
+    if wait_until "$LIMIT" "every app configured" all_passed "$logf" 9; then
         sleep 5
-        all_passed "$logf" 4 || sleep 10
+        all_passed "$logf" 9 || sleep 10
         local last_healthy=0 last_done=0 app h d hm dm line
         for app in $(started_apps "$logf"); do
             h="$(grep -m1 "configuration of $app: the app is healthy" "$logf" | grep -oE '^[0-9:.]+')"
