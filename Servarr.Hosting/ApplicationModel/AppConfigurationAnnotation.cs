@@ -41,6 +41,13 @@ public sealed record AppConfigurationContext(ContainerResource Resource, Distrib
     /// <example><code>context.ConfigFolder(plex) // /srv/servarr/config/plex</code></example>
     public Func<ContainerResource, string?> ConfigFolder { get; init; } = _ => null;
 
+    /// <summary>
+    /// Counts a call to the app that does not go through <see cref="Http"/> (a Socket.IO event), as a write or a read, so
+    /// the pass's figures include it.
+    /// </summary>
+    /// <example><code>context.CountCall(false); // asked needSetup</code></example>
+    public Action<bool> CountCall { get; init; } = _ => { };
+
     /// <summary>The resources of type <typeparamref name="T"/> the app refers to (<c>WithReference</c>), each once.</summary>
     /// <example><code>context.References&lt;SonarrResource&gt;() // seerr.WithReference(sonarr)</code></example>
     public IEnumerable<T> References<T>() where T : IResource =>

@@ -104,7 +104,7 @@ public static class AppConfigurator
         ArgumentNullException.ThrowIfNull(baseAddress);
         var calls = new CallCounter();
         using var http = new HttpClient(calls) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var context = new AppConfigurationContext(app, model, http, value) { ConfigFolder = configFolder ?? (_ => null) };
+        var context = new AppConfigurationContext(app, model, http, value) { ConfigFolder = configFolder ?? (_ => null), CountCall = write => calls.Count(write) };
         var items = app.Annotations.OfType<AppConfigurationAnnotation>().SelectMany(a => a.Items(context)).ToList();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var report = await RunAsync(app.Name, items, mode, cancellationToken).ConfigureAwait(false);

@@ -69,4 +69,20 @@ public class AppConfiguratorTests
         Assert.Equal(["setting 'library': waiting (needs the token of Plex 'plex' claim it)", "setting 'fine': as modelled"], report.Results.Select(r => r.ToString()));
         Assert.Equal((true, true, false), (report.Succeeded, report.Waiting, report.Matches));
     }
+
+    [Fact]
+    public async Task ASignInCountsAsAReadAndCallsOutsideHttpAreCounted()
+    {
+        await using var fake = await TestSupport.Plex.FakePlexApi.StartAsync("token", CancellationToken.None);
+        var counter = new CallCounter();
+        using var http = new HttpClient(counter) { BaseAddress = fake.BaseAddress };
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "login");
+        CallCounter.CountAsRead(signIn);
+
+        (await http.SendAsync(signIn)).Dispose();
+        (await http.PostAsync("library/sections", null)).Dispose();
+        counter.Count(write: false);
+
+        Assert.Equal("2 read(s), 1 write(s)", counter.ToString());
+    }
 }

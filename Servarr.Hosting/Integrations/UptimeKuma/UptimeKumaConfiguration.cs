@@ -17,6 +17,7 @@ internal sealed class UptimeKumaAdminItem(AppConfigurationContext context, Param
         var address = context.Http.BaseAddress ?? throw new InvalidOperationException("the configuration client has no base address");
         await using (var socket = await UptimeKumaSocket.ConnectAsync(address, cancellationToken).ConfigureAwait(false))
         {
+            context.CountCall(false);
             if (!await socket.NeedSetupAsync(cancellationToken).ConfigureAwait(false))
             {
                 return null;
@@ -33,6 +34,7 @@ internal sealed class UptimeKumaAdminItem(AppConfigurationContext context, Param
         return new ConfigurationChange("no user yet (first-run page open)", async ct =>
         {
             await using var socket = await UptimeKumaSocket.ConnectAsync(address, ct).ConfigureAwait(false);
+            context.CountCall(true);
             await socket.SetupAsync(user.Trim(), secret, ct).ConfigureAwait(false);
         });
     }

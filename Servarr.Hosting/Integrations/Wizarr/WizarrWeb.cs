@@ -52,7 +52,8 @@ internal sealed partial class WizarrWeb(HttpClient http)
     /// <summary>Signs in as the admin; throws when Wizarr refuses the user name or password.</summary>
     public async Task LoginAsync(string username, string password, CancellationToken cancellationToken)
     {
-        using var response = await PostFormAsync("/login", cancellationToken, ("username", username), ("password", password)).ConfigureAwait(false);
+        // A sign-in changes no setting: it counts as a read of the pass (Configuration.CallCounter).
+        using var response = await PostFormAsync("/login", cancellationToken, readOnly: true, ("username", username), ("password", password)).ConfigureAwait(false);
         if (!Redirected(response, "/login"))
         {
             var html = await ReadAsync(response, "POST /login", cancellationToken).ConfigureAwait(false);
@@ -85,10 +86,21 @@ internal sealed partial class WizarrWeb(HttpClient http)
         }
     }
 
-    private async Task<HttpResponseMessage> PostFormAsync(string path, CancellationToken cancellationToken, params (string Name, string Value)[] fields)
+    private Task<HttpResponseMessage> PostFormAsync(string path, CancellationToken cancellationToken, params (string Name, string Value)[] fields) =>
+        PostFormAsync(path, cancellationToken, readOnly: false, fields);
+
+    private async Task<HttpResponseMessage> PostFormAsync(string path, CancellationToken cancellationToken, bool readOnly, params (string Name, string Value)[] fields)
     {
-        using var content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
-        return await http.PostAsync(path.TrimStart('/'), content, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path.TrimStart('/'))
+        {
+            Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))),
+        };
+        if (readOnly)
+        {
+            Configuration.CallCounter.CountAsRead(request);
+        }
+
+        return await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
