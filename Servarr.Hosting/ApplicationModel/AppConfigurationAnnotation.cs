@@ -48,6 +48,13 @@ public sealed record AppConfigurationContext(ContainerResource Resource, Distrib
     /// <example><code>context.CountCall(false); // asked needSetup</code></example>
     public Action<bool> CountCall { get; init; } = _ => { };
 
+    /// <summary>
+    /// Remembers a secret an item read outside the parameters (Plex's token from Preferences.xml), so no result of the
+    /// pass shows it; secret parameters' values are remembered already.
+    /// </summary>
+    /// <example><code>context.RegisterSecret(token);</code></example>
+    public Action<string> RegisterSecret { get; init; } = _ => { };
+
     /// <summary>The resources of type <typeparamref name="T"/> the app refers to (<c>WithReference</c>), each once.</summary>
     /// <example><code>context.References&lt;SonarrResource&gt;() // seerr.WithReference(sonarr)</code></example>
     public IEnumerable<T> References<T>() where T : IResource =>

@@ -75,16 +75,23 @@ public static class AppConfigurator
 {
     /// <summary>One pass over <paramref name="items"/> of <paramref name="resource"/>.</summary>
     /// <example><code>var report = await AppConfigurator.RunAsync("sonarr", items, ConfigurationMode.Apply, ct); // sonarr: download client 'qbittorrent': applied (missing)</code></example>
+    public static Task<ConfigurationReport> RunAsync(string resource, IEnumerable<ConfigurationItem> items, ConfigurationMode mode,
+        CancellationToken cancellationToken) => RunAsync(resource, items, mode, new SecretRedactor(), cancellationToken);
+
+    /// <summary>One pass, with the secrets of <paramref name="secrets"/> removed from every detail it reports.</summary>
+    /// <example><code>var report = await AppConfigurator.RunAsync("seerr", items, ConfigurationMode.Check, secrets, ct);</code></example>
     public static async Task<ConfigurationReport> RunAsync(string resource, IEnumerable<ConfigurationItem> items, ConfigurationMode mode,
-        CancellationToken cancellationToken)
+        SecretRedactor secrets, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(secrets);
         ArgumentException.ThrowIfNullOrWhiteSpace(resource);
         ArgumentNullException.ThrowIfNull(items);
         var results = new List<ConfigurationResult>();
         foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results.Add(await RunOneAsync(item, mode, cancellationToken).ConfigureAwait(false) with { EndsSetupWizard = item.EndsSetupWizard });
+            var result = await RunOneAsync(item, mode, cancellationToken).ConfigureAwait(false);
+            results.Add(result with { Detail = result.Detail is null ? null : secrets.Redact(result.Detail), EndsSetupWizard = item.EndsSetupWizard });
         }
 
         return new ConfigurationReport(resource, results);
@@ -103,11 +110,27 @@ public static class AppConfigurator
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(baseAddress);
         var calls = new CallCounter();
+        var secrets = new SecretRedactor();
         using var http = new HttpClient(calls) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var context = new AppConfigurationContext(app, model, http, value) { ConfigFolder = configFolder ?? (_ => null), CountCall = write => calls.Count(write) };
+        // Every secret the items read is remembered, so no reported detail can carry it (an app echoing a key in an error).
+        async ValueTask<string?> Remembered(ParameterResource parameter, CancellationToken ct)
+        {
+            var found = await value(parameter, ct).ConfigureAwait(false);
+            if (parameter.Secret)
+            {
+                secrets.Add(found);
+            }
+
+            return found;
+        }
+
+        var context = new AppConfigurationContext(app, model, http, Remembered)
+        {
+            ConfigFolder = configFolder ?? (_ => null), CountCall = write => calls.Count(write), RegisterSecret = secrets.Add,
+        };
         var items = app.Annotations.OfType<AppConfigurationAnnotation>().SelectMany(a => a.Items(context)).ToList();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var report = await RunAsync(app.Name, items, mode, cancellationToken).ConfigureAwait(false);
+        var report = await RunAsync(app.Name, items, mode, secrets, cancellationToken).ConfigureAwait(false);
         return new AppConfigurationPass(report, calls, System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 

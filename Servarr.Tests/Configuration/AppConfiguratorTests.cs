@@ -85,4 +85,27 @@ public class AppConfiguratorTests
 
         Assert.Equal("2 read(s), 1 write(s)", counter.ToString());
     }
+
+    [Fact]
+    public async Task NoReportedDetailCarriesASecretTheItemsRead()
+    {
+        var builder = TestSupport.TestAppBuilder.Create(DistributedApplicationOperation.Run);
+        var key = builder.AddParameter("app-key", secret: true);
+        var port = builder.AddParameter("app-port");
+        builder.AddContainer("app", "docker.io/library/app", "1.0").WithHttpEndpoint(targetPort: 80, name: "http")
+            .WithAnnotation(new AppConfigurationAnnotation(context => [new Item("login", async () =>
+            {
+                context.RegisterSecret("token-read-from-a-file");
+                var secret = await context.Value(key.Resource, CancellationToken.None);
+                var notSecret = await context.Value(port.Resource, CancellationToken.None);
+                throw new ConfigurationException($"401: key {secret} (escaped {Uri.EscapeDataString(secret!)}) refused with token-read-from-a-file on port {notSecret}");
+            })]));
+        var model = TestSupport.TestAppBuilder.BuildModel(builder);
+        var app = model.Containers.Single(c => c.Name == "app");
+
+        var pass = await AppConfigurator.RunAppAsync(app, model, new Uri("http://127.0.0.1:9/"),
+            (p, _) => ValueTask.FromResult<string?>(p.Name == "app-key" ? "k3y/with+chars" : "8080-public"), ConfigurationMode.Apply, CancellationToken.None);
+
+        Assert.Equal("setting 'login': failed: 401: key *** (escaped ***) refused with *** on port 8080-public", Assert.Single(pass.Report.Results).ToString());
+    }
 }

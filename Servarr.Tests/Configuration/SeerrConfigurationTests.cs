@@ -22,7 +22,8 @@ public class SeerrConfigurationTests
 
     private static readonly (int, string)[] s_profiles = [(1, "Any"), (2, "SD"), (3, "HD-720p"), (4, "HD-1080p"), (5, "Ultra-HD"), (6, "HD - 720p/1080p")];
 
-    private static (DistributedApplicationModel Model, Dictionary<string, string?> Values) Build(Action<IResourceBuilder<SeerrResource>>? more = null)
+    private static (DistributedApplicationModel Model, Dictionary<string, string?> Values) Build(Action<IResourceBuilder<SeerrResource>>? more = null,
+        bool secondSonarr = false)
     {
         var values = new Dictionary<string, string?>
         {
@@ -38,6 +39,11 @@ public class SeerrConfigurationTests
         var plex = builder.AddPlex("plex", host, builder.AddOptionalParameter("claim", secret: true)).WithToken(builder.AddParameter("plex-token", secret: true));
         var tautulli = builder.AddTautulli("tautulli", host).WithReference(plex);
         var seerr = builder.AddSeerr("seerr", host).WithReference(plex).WithReference(sonarr).WithReference(radarr).WithReference(tautulli);
+        if (secondSonarr)
+        {
+            seerr.WithReference(builder.AddSonarr("sonarr-anime", host).WithRootFolder("/data/media/anime"));
+        }
+
         more?.Invoke(seerr);
         return (builder.BuildModel(), values);
     }
@@ -218,4 +224,39 @@ public class SeerrConfigurationTests
         {"name":"sonarr","hostname":"gluetun","port":8989,"apiKey":"k","useSsl":false,"activeProfileId":4,"activeProfileName":"HD-1080p",
          "activeDirectory":"/data/media/tv","is4k":false,"enableSeasonFolders":true,"isDefault":true,"tags":[],"monitorNewItems":"all"}
         """;
+
+    [Fact]
+    public async Task WithTwoSonarrsOnlyTheFirstIsTheDefaultSoASecondPassStillOnlyReads()
+    {
+        var (model, values) = Build(secondSonarr: true);
+        await using var seerr = await StartFakeAsync();
+        seerr.World.Arrs["sonarr-anime:8989"] = (values["Parameters:sonarr-anime-api-key"] = "anime0123456789abcdef0123456789abc", s_profiles);
+
+        var first = await PassAsync(model, seerr, ConfigurationMode.Apply, values);
+        Assert.True(first.Matches, string.Join("\n", first.Results));
+        Assert.Equal([("sonarr", true), ("sonarr-anime", false)],
+            seerr.Settings("sonarr").AsArray().Select(s => ((string?)s!["name"], (bool)s["isDefault"]!)));
+
+        var writes = seerr.Writes.Count;
+        var second = await PassAsync(model, seerr, ConfigurationMode.Apply, values);
+        Assert.All(second.Results, r => Assert.Equal(ConfigurationOutcome.AsModelled, r.Outcome));
+        Assert.Equal(writes, seerr.Writes.Count);
+    }
+
+    [Fact]
+    public async Task ASetUpSeerrThatRefusesTheKeyFailsWithTheFixAndNobodySignsIn()
+    {
+        var (model, values) = Build();
+        await using var seerr = await StartFakeAsync();
+        Assert.True((await PassAsync(model, seerr, ConfigurationMode.Apply, values)).Matches);
+        var writes = seerr.Writes.Count;
+
+        var wrongKey = new Dictionary<string, string?>(values) { ["Parameters:seerr-api-key"] = "another0123456789abcdef0123456789a" };
+        var report = await PassAsync(model, seerr, ConfigurationMode.Apply, wrongKey);
+
+        Assert.Equal("admin user 'plex': failed: Seerr is set up but refuses the API key Servarr holds (403): its API_KEY changed since the container started; restart seerr so it reads seerr-api-key again",
+            report.Results[0].ToString());
+        Assert.DoesNotContain(report.Results, r => r.Outcome == ConfigurationOutcome.Waiting);
+        Assert.Equal(writes, seerr.Writes.Count);
+    }
 }

@@ -26,15 +26,24 @@ public static class PlexToken
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plex);
-        if (plex.TokenParameter is { } parameter && await context.Value(parameter, cancellationToken).ConfigureAwait(false) is { Length: > 0 } configured)
+        if (plex.TokenParameter is { } parameter && await context.Value(parameter, cancellationToken).ConfigureAwait(false) is { } configured && !string.IsNullOrWhiteSpace(configured))
         {
             return configured.Trim();
         }
 
         var folder = context.ConfigFolder(plex);
-        if (folder is not null && ReadPreferences(Path.Combine(folder, PreferencesPath)) is { } token)
+        try
         {
-            return token;
+            if (folder is not null && ReadPreferences(Path.Combine(folder, PreferencesPath)) is { } token)
+            {
+                context.RegisterSecret(token);
+                return token;
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(
+                $"cannot read {Path.Combine(folder!, PreferencesPath)} (permission denied) for the token of Plex '{plex.Name}'; run the AppHost as the user that owns {folder} (PUID), or set {(plex.TokenParameter?.ConfigurationKey ?? "a plex-token parameter with .WithToken(...)")}");
         }
 
         var where = folder is null ? "its Preferences.xml is not on this machine" : $"{Path.Combine(folder, PreferencesPath)} has no PlexOnlineToken yet";
@@ -42,7 +51,10 @@ public static class PlexToken
             $"needs the token of Plex '{plex.Name}', which is not claimed ({where}); sign in to Plex's web UI at port {PlexBuilderExtensions.PlexPort}/web and claim the server, or set {(plex.TokenParameter?.ConfigurationKey ?? "a plex-token parameter with .WithToken(...)")}");
     }
 
-    /// <summary>The <c>PlexOnlineToken</c> of a Preferences.xml, or null when the file, or the attribute, is missing or empty.</summary>
+    /// <summary>
+    /// The <c>PlexOnlineToken</c> of a Preferences.xml, or null when the file, or the attribute, is missing or empty (or
+    /// the file is half-written); throws <see cref="UnauthorizedAccessException"/> when this user may not read it.
+    /// </summary>
     /// <example><code>PlexToken.ReadPreferences("/srv/servarr/config/plex/Library/Application Support/Plex Media Server/Preferences.xml")</code></example>
     public static string? ReadPreferences(string file)
     {
@@ -57,9 +69,10 @@ public static class PlexToken
             var value = XDocument.Load(file).Root?.Attribute("PlexOnlineToken")?.Value;
             return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         }
-        catch (Exception exception) when (exception is System.Xml.XmlException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is System.Xml.XmlException or IOException)
         {
-            // Plex rewrites the file while it runs, and it belongs to Plex's user: a read that fails now waits for the next look.
+            // Plex rewrites the file while it runs: a read that fails now waits for the next look. (A file this user may
+            // not read is the caller's to report: UnauthorizedAccessException.)
             return null;
         }
     }

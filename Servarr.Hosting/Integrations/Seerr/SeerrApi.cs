@@ -34,6 +34,7 @@ internal sealed class SeerrApi(HttpClient http, Func<CancellationToken, ValueTas
         using var response = await RawAsync(HttpMethod.Get, "auth/me", null, true, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {
+            await ThrowIfSetUpAsync(cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -55,6 +56,7 @@ internal sealed class SeerrApi(HttpClient http, Func<CancellationToken, ValueTas
         using var response = await RawAsync(method, path, body, true, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {
+            await ThrowIfSetUpAsync(cancellationToken).ConfigureAwait(false);
             throw new ConfigurationWaitException(NoAdminReason);
         }
 
@@ -66,6 +68,20 @@ internal sealed class SeerrApi(HttpClient http, Func<CancellationToken, ValueTas
         catch (JsonException)
         {
             throw new ConfigurationException($"{call}: Seerr's answer is not JSON: {Shorten(text)}");
+        }
+    }
+
+    /// <summary>
+    /// A 403 means "no admin yet" only while Seerr is not set up (<c>GET /settings/public</c>, no key needed): a set-up
+    /// Seerr refusing the key has another one, and signing in as Plex's owner would not help.
+    /// </summary>
+    private async Task ThrowIfSetUpAsync(CancellationToken cancellationToken)
+    {
+        using var response = await RawAsync(HttpMethod.Get, "settings/public", null, false, cancellationToken).ConfigureAwait(false);
+        var text = await EnsureSuccessAsync(response, "GET /api/v1/settings/public", cancellationToken).ConfigureAwait(false);
+        if (JsonNode.Parse(text)?["initialized"]?.GetValue<bool>() == true)
+        {
+            throw new ConfigurationException("Seerr is set up but refuses the API key Servarr holds (403): its API_KEY changed since the container started; restart seerr so it reads seerr-api-key again");
         }
     }
 

@@ -29,17 +29,18 @@ internal static class SeerrConfiguration
         }
 
         var profile = seerr.Annotations.OfType<QualityProfileAnnotation>().LastOrDefault()?.Name ?? DefaultQualityProfile;
-        foreach (var sonarr in context.References<SonarrResource>())
+        // Seerr keeps one default server per kind (saving one clears isDefault on the others): the first referenced one.
+        foreach (var (sonarr, index) in context.References<SonarrResource>().Select((r, i) => (r, i)))
         {
             var service = new SeerrService(SeerrService.Sonarr, sonarr.Name, InNetworkAddress.HostFor(sonarr, seerr),
-                TargetPort(sonarr, SonarrBuilderExtensions.SonarrPort), profile, RootFolder(sonarr, SonarrBuilderExtensions.DefaultRootFolder));
+                TargetPort(sonarr, SonarrBuilderExtensions.SonarrPort), profile, RootFolder(sonarr, SonarrBuilderExtensions.DefaultRootFolder), IsDefault: index == 0);
             yield return new SeerrServiceItem(api, service, cancellationToken => context.ApiKeyAsync(sonarr, cancellationToken));
         }
 
-        foreach (var radarr in context.References<RadarrResource>())
+        foreach (var (radarr, index) in context.References<RadarrResource>().Select((r, i) => (r, i)))
         {
             var service = new SeerrService(SeerrService.Radarr, radarr.Name, InNetworkAddress.HostFor(radarr, seerr),
-                TargetPort(radarr, RadarrBuilderExtensions.RadarrPort), profile, RootFolder(radarr, RadarrBuilderExtensions.DefaultRootFolder));
+                TargetPort(radarr, RadarrBuilderExtensions.RadarrPort), profile, RootFolder(radarr, RadarrBuilderExtensions.DefaultRootFolder), IsDefault: index == 0);
             yield return new SeerrServiceItem(api, service, cancellationToken => context.ApiKeyAsync(radarr, cancellationToken));
         }
 

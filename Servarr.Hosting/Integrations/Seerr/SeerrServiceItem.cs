@@ -55,7 +55,7 @@ internal sealed class SeerrServiceItem(SeerrApi api, SeerrService service, Func<
     private IEnumerable<(string Property, JsonNode? Value)> Compared() =>
     [
         ("name", Name), ("hostname", service.Hostname), ("port", service.Port), ("useSsl", false),
-        ("activeProfileName", service.QualityProfile), ("activeDirectory", service.RootFolder), ("is4k", false), ("isDefault", true),
+        ("activeProfileName", service.QualityProfile), ("activeDirectory", service.RootFolder), ("is4k", false), ("isDefault", service.IsDefault),
     ];
 
     /// <summary>
@@ -114,7 +114,8 @@ internal sealed class SeerrServiceItem(SeerrApi api, SeerrService service, Func<
 /// <param name="Port">Its port inside the network.</param>
 /// <param name="QualityProfile">The quality profile's name, e.g. <c>HD-1080p</c>.</param>
 /// <param name="RootFolder">The root folder new series or movies go to.</param>
-internal sealed record SeerrService(string Collection, string Name, string Hostname, int Port, string QualityProfile, string RootFolder)
+/// <param name="IsDefault">Whether it is Seerr's default server of its kind (the first referenced one; Seerr keeps one).</param>
+internal sealed record SeerrService(string Collection, string Name, string Hostname, int Port, string QualityProfile, string RootFolder, bool IsDefault)
 {
     public const string Sonarr = "sonarr";
 

@@ -15,8 +15,9 @@ namespace Servarr.Hosting.Orchestration.Configuration;
 /// dashboard commands ("Apply configuration", "Check configuration drift"). Once the app's own health check passes, its
 /// items are compared and what differs is applied (state <c>Configuring</c>); the report becomes the app's properties
 /// (one per item), its console log lines and its health — healthy when the app matches the model, else unhealthy with
-/// the app's error. Items that fail are retried a few times (an app answers /ping a moment before its API is ready); a
-/// failure never stops the rest of the stack. What waits for the app (<c>WaitFor</c>, the tunnel) waits for this too.
+/// the app's error. Items that fail are retried a few times (an app answers /ping a moment before its API is ready), then
+/// every 30 s, like items that wait for something outside the model (Plex's token); a failure never stops the rest of
+/// the stack. What waits for the app (<c>WaitFor</c>, the tunnel) waits for this too.
 /// </summary>
 internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDistributedApplicationEventingSubscriber
 {
@@ -118,9 +119,10 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
 
             await PublishAsync(app, report!, notifications, log).ConfigureAwait(false);
 
-            // Waiting for something outside the model (Plex claimed later in its web UI): look again now and then; a look
-            // that still waits only reads, and the first that gets further applies and publishes.
-            while (report!.Waiting)
+            // Waiting for something outside the model (Plex claimed later in its web UI), or still failing after the
+            // retries (an app or plex.tv briefly away): look again now and then; a look that finds the same only reads,
+            // and the first that gets further applies and publishes.
+            while (report!.Waiting || !report.Succeeded)
             {
                 await Task.Delay(WaitingRetry(services), cancellationToken).ConfigureAwait(false);
                 var again = await RunAsync(app, model, services, ConfigurationMode.Apply, cancellationToken, LogLevel.Debug).ConfigureAwait(false);
@@ -145,7 +147,7 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
         }
     }
 
-    /// <summary>Configuration key of the seconds between looks at an app whose configuration waits (default 30).</summary>
+    /// <summary>Configuration key of the seconds between looks at an app whose configuration waits or failed (default 30).</summary>
     internal const string WaitingRetryKey = "Servarr:Configuration:WaitingRetrySeconds";
 
     private static TimeSpan WaitingRetry(IServiceProvider services) =>
