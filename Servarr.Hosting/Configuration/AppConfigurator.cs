@@ -103,9 +103,15 @@ public static class AppConfigurator
     /// <c>configure</c> step differ only in the address and where parameter values come from.
     /// </summary>
     /// <example><code>var pass = await AppConfigurator.RunAppAsync(sonarr, model, new Uri("http://127.0.0.1:8989/"), value, ConfigurationMode.Check, ct); // pass.Calls: "2 read(s), 0 write(s)"</code></example>
+    public static Task<AppConfigurationPass> RunAppAsync(ContainerResource app, DistributedApplicationModel model, Uri baseAddress,
+        Func<ParameterResource, CancellationToken, ValueTask<string?>> value, ConfigurationMode mode, CancellationToken cancellationToken) =>
+        RunAppAsync(app, model, baseAddress, value, mode, configFolder: null, cancellationToken);
+
+    /// <summary>One pass over <paramref name="app"/>'s items, with <paramref name="configFolder"/> telling where apps' config folders are on this machine.</summary>
+    /// <example><code>await AppConfigurator.RunAppAsync(plex, model, url, value, ConfigurationMode.Apply, c => "/srv/servarr/config/" + c.Name, ct);</code></example>
     public static async Task<AppConfigurationPass> RunAppAsync(ContainerResource app, DistributedApplicationModel model, Uri baseAddress,
-        Func<ParameterResource, CancellationToken, ValueTask<string?>> value, ConfigurationMode mode, CancellationToken cancellationToken,
-        Func<ContainerResource, string?>? configFolder = null)
+        Func<ParameterResource, CancellationToken, ValueTask<string?>> value, ConfigurationMode mode, Func<ContainerResource, string?>? configFolder,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(baseAddress);

@@ -40,7 +40,7 @@ internal static class ConfigureStep
                     var configuration = step.Services.GetRequiredService<IConfiguration>();
                     var values = new ParameterValues(configuration, step.Services.GetRequiredService<DistributedApplicationExecutionContext>());
                     var reports = await RunAsync(step.Model, configuration[HostKey] ?? "127.0.0.1", p => values.Resolve(p).Value, mode,
-                        line => step.Logger.LogInformation("{Line}", line), step.CancellationToken, builder.AppHostDirectory).ConfigureAwait(false);
+                        line => step.Logger.LogInformation("{Line}", line), builder.AppHostDirectory, step.CancellationToken).ConfigureAwait(false);
                     step.Summary.Add(name, Summary(reports, mode));
                     if (reports.Any(r => !r.Succeeded))
                     {
@@ -55,9 +55,9 @@ internal static class ConfigureStep
     }
 
     /// <summary>One pass over every configured app of <paramref name="model"/>, each at <c>http://&lt;host&gt;:&lt;its loopback port&gt;</c>.</summary>
-    /// <example><code>await ConfigureStep.RunAsync(model, "127.0.0.1", values, ConfigurationMode.Check, Console.WriteLine, ct); // sonarr: root folder '/data/media/tv': differs (missing)</code></example>
+    /// <example><code>await ConfigureStep.RunAsync(model, "127.0.0.1", values, ConfigurationMode.Check, Console.WriteLine, appHostDirectory, ct); // sonarr: root folder '/data/media/tv': differs (missing)</code></example>
     public static async Task<IReadOnlyList<ConfigurationReport>> RunAsync(DistributedApplicationModel model, string host, Func<ParameterResource, string?> value,
-        ConfigurationMode mode, Action<string> log, CancellationToken cancellationToken, string? appHostDirectory = null)
+        ConfigurationMode mode, Action<string> log, string? appHostDirectory, CancellationToken cancellationToken)
     {
         var reports = new List<ConfigurationReport>();
         foreach (var app in model.Containers.Where(c => c.Annotations.OfType<AppConfigurationAnnotation>().Any()))
@@ -72,7 +72,7 @@ internal static class ConfigureStep
             }
 
             var pass = await AppConfigurator.RunAppAsync(app, model, new Uri($"http://{host}:{port}/"), (p, _) => ValueTask.FromResult(value(p)),
-                mode, cancellationToken, c => appHostDirectory is null ? null : RunExpressions.ConfigFolder(c, value, appHostDirectory)).ConfigureAwait(false);
+                mode, c => appHostDirectory is null ? null : RunExpressions.ConfigFolder(c, value, appHostDirectory), cancellationToken).ConfigureAwait(false);
             var report = pass.Report;
             foreach (var result in report.Results)
             {

@@ -34,7 +34,7 @@ public class ConfigureStepTests
         var lines = new List<string>();
         string? Value(ParameterResource p) => values.GetValueOrDefault($"Parameters:{p.Name}");
 
-        var applied = await ConfigureStep.RunAsync(model, "127.0.0.1", Value, ConfigurationMode.Apply, lines.Add, CancellationToken.None);
+        var applied = await ConfigureStep.RunAsync(model, "127.0.0.1", Value, ConfigurationMode.Apply, lines.Add, null, CancellationToken.None);
 
         Assert.Equal(["sonarr", "radarr", "prowlarr"], applied.Select(r => r.Resource));
         Assert.True(applied[0].Matches && applied[2].Matches, string.Join("\n", lines));
@@ -47,7 +47,7 @@ public class ConfigureStepTests
 
         lines.Clear();
         var before = (sonarr.Requests.Count, prowlarr.Requests.Count);
-        var drift = await ConfigureStep.RunAsync(model, "127.0.0.1", Value, ConfigurationMode.Check, lines.Add, CancellationToken.None);
+        var drift = await ConfigureStep.RunAsync(model, "127.0.0.1", Value, ConfigurationMode.Check, lines.Add, null, CancellationToken.None);
 
         Assert.All(drift[0].Results.Concat(drift[2].Results), r => Assert.Equal(ConfigurationOutcome.AsModelled, r.Outcome));
         Assert.All(sonarr.Requests.Skip(before.Item1).Concat(prowlarr.Requests.Skip(before.Item2)), r => Assert.StartsWith("GET ", r, StringComparison.Ordinal));
@@ -73,7 +73,7 @@ public class ConfigureStepTests
         var lines = new List<string>();
 
         var applied = await ConfigureStep.RunAsync(model, "127.0.0.1", p => values.GetValueOrDefault($"Parameters:{p.Name}"), ConfigurationMode.Apply, lines.Add,
-            CancellationToken.None, appHostDirectory: root.Path);
+            root.Path, CancellationToken.None);
 
         Assert.True(Assert.Single(applied).Matches, string.Join("\n", lines));
         Assert.Contains("plex: library section 'Movies': applied (missing)", lines);

@@ -57,9 +57,15 @@ internal sealed class UptimeKumaSocket : IAsyncDisposable
             await connection.HandshakeAsync(timeout.Token).ConfigureAwait(false);
             return connection;
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
+            // The socket is closed whatever ended the handshake, the caller's cancellation included.
             await connection.DisposeAsync().ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
             throw exception is ConfigurationException ? exception
                 : new ConfigurationException($"socket.io at {address}: {(exception is OperationCanceledException ? $"no answer within {s_timeout.TotalSeconds:0} s" : exception.Message)}");
         }

@@ -132,24 +132,24 @@ internal sealed partial class WizarrWeb(HttpClient http)
     }
 
     // <input id="csrf_token" name="csrf_token" type="hidden" value="...">, attributes in any order (Flask-WTF's hidden_tag)
-    [GeneratedRegex("""<input\b(?=[^>]*\bname="csrf_token")[^>]*\bvalue="(?<value>[^"]*)"[^>]*>""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""<input\b(?=[^>]*\bname="csrf_token")[^>]*\bvalue="(?<value>[^"]*)"[^>]*>""", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CsrfToken();
 
     // templates/setup/admin_account.html: each field's errors as <p class="mt-1 text-sm text-red-600 ...">{{ err }}</p>
-    [GeneratedRegex("""<p\b[^>]*class="[^"]*text-red-600[^"]*"[^>]*>(?<text>.*?)</p>""", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex("""<p\b[^>]*class="[^"]*text-red-600[^"]*"[^>]*>(?<text>.*?)</p>""", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FieldErrors();
 
     // templates/login.html and modals/create-server.html: {% if error %} ... <span class="font-medium">{{ error }}</span>
-    [GeneratedRegex("""<span class="font-medium">(?<text>.*?)</span>""", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex("""<span class="font-medium">(?<text>.*?)</span>""", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AlertText();
 
     // templates/settings/servers.html: a card per server, data-server-id="{{ s.id }}", then <a href="{{ s.url }}" ...>
-    [GeneratedRegex("data-server-id=\"[^\"]*\".*?<a\\s+href=\"(?<url>[^\"]*)\"", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex("data-server-id=\"[^\"]*\".*?<a\\s+href=\"(?<url>[^\"]*)\"", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ServerCard();
 
-    [GeneratedRegex("<[^>]+>")]
+    [GeneratedRegex("<[^>]+>", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Spaces();
 }

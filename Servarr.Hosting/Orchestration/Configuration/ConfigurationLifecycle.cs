@@ -181,8 +181,8 @@ internal sealed class ConfigurationLifecycle(ServarrBuilderHandle handle) : IDis
         var url = services.GetRequiredService<IConfiguration>()[$"{UrlOverrideKey}:{app.Name}"] ?? app.GetEndpoint("http").Url;
         var appHost = services.GetRequiredService<ServarrRunHost>().AppHostDirectory;
         var pass = await AppConfigurator.RunAppAsync(app, model, new Uri(url.TrimEnd('/') + "/"),
-            (parameter, ct) => RunParameterValues.ValueAsync(values, parameter, ct), mode, cancellationToken,
-            c => RunExpressions.ConfigFolder(c, p => values.Resolve(p).Value, appHost)).ConfigureAwait(false);
+            (parameter, ct) => RunParameterValues.ValueAsync(values, parameter, ct), mode,
+            c => RunExpressions.ConfigFolder(c, p => values.Resolve(p).Value, appHost), cancellationToken).ConfigureAwait(false);
         var report = pass.Report;
         // One line in the AppHost's own log per pass (bench/configure-after-healthy.sh reads it): what it did and cost.
         // (A look again at a waiting app, every 30 s, logs at Debug.)
