@@ -20,7 +20,7 @@ WORK="$(mktemp -d /tmp/servarr-bench-runconf.XXXXXX)"
 APID=""; FPID=""
 cleanup() {
     [[ -n "$APID" ]] && stop_aspire "$APID"
-    [[ -n "$FPID" ]] && kill -TERM "$FPID" 2>/dev/null
+    stop_fakes
     remove_standin_leftovers
     rm -rf "$WORK"
 }
@@ -32,19 +32,9 @@ dotnet build "$ROOT/Servarr.AppHost/Servarr.AppHost.csproj" -c Release -nologo -
 dotnet build "$ROOT/Servarr.Tests/TestSupport/FakeAppsHost/FakeAppsHost.csproj" -c Release -nologo -v quiet >"$WORK/build-fakes.log" 2>&1 || { cat "$WORK/build-fakes.log"; exit 1; }
 bash "$ROOT/Servarr.Tests/TestSupport/StandIns/build-standins.sh" >/dev/null
 DLL="$ROOT/Servarr.AppHost/bin/Release/net10.0/Servarr.AppHost.dll"
-FAKES_DLL="$ROOT/Servarr.Tests/TestSupport/FakeAppsHost/bin/Release/net10.0/FakeAppsHost.dll"
 stack_params "$WORK"
 STACK_PARAMS+=("Parameters__wizarr-password=Bench-Wizarr-Passw0rd-2026") # generated otherwise (and kept in user secrets)
 
-# start_fakes: the fakes in the background until stopped, FAKE_ENV from what they print.
-start_fakes() {
-    rm -f "$WORK/fakes.out"
-    (exec dotnet "$FAKES_DLL" --until-stopped </dev/null >"$WORK/fakes.out" 2>&1) &
-    FPID=$!
-    wait_until 60 "fakes ready" grep -q '^ready$' "$WORK/fakes.out"
-    mapfile -t FAKE_ENV < <(grep '=' "$WORK/fakes.out")
-}
-stop_fakes() { kill -TERM "$FPID" 2>/dev/null || true; wait "$FPID" 2>/dev/null || true; FPID=""; }
 STAMP=("Logging__Console__TimestampFormat=HH:mm:ss.fff " "Logging__Console__FormatterName=simple" "Logging__Console__FormatterOptions__SingleLine=true"
     "Logging__Console__FormatterOptions__TimestampFormat=HH:mm:ss.fff ")
 
@@ -83,7 +73,7 @@ run_once() {
 }
 
 for ((i = 1; i <= ROUNDS; i++)); do
-    start_fakes
+    start_fakes "$WORK"
     log "round $i/$ROUNDS: first start (fresh fakes)"
     run_once first "$WORK/first-$i.log"
     log "round $i/$ROUNDS: second start (same fakes: nothing to change)"

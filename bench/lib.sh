@@ -139,3 +139,16 @@ stop_aspire() {
     while ((SECONDS < deadline)) && [[ -n "$(session_containers "$pid" "$ctl")" ]]; do sleep 1; done
     session_containers "$pid" "$ctl" | xargs -r docker rm -f >/dev/null 2>&1 || true
 }
+
+# start_fakes WORK: the apps' API fakes (Servarr.Tests/TestSupport/FakeAppsHost, built in Release by the caller) in the
+# background until stop_fakes; FAKE_ENV holds the configuration that sends each app's configuration there. In run mode
+# the apps with a setup wizard (and the tunnel, which waits for them) are healthy only once configured, which the
+# stand-in images cannot be.
+start_fakes() {
+    rm -f "$1/fakes.out"
+    (exec dotnet "$ROOT/Servarr.Tests/TestSupport/FakeAppsHost/bin/Release/net10.0/FakeAppsHost.dll" --until-stopped </dev/null >"$1/fakes.out" 2>&1) &
+    FPID=$!
+    wait_until 60 "fakes ready" grep -q '^ready$' "$1/fakes.out"
+    mapfile -t FAKE_ENV < <(grep '=' "$1/fakes.out")
+}
+stop_fakes() { [[ -n "${FPID:-}" ]] && { kill -TERM "$FPID" 2>/dev/null || true; wait "$FPID" 2>/dev/null || true; }; FPID=""; }

@@ -4,7 +4,8 @@
 #   (a) real Aspire: `dotnet Servarr.AppHost.dll` (Release, launch profile `http` set by hand, cwd = the project so
 #       appsettings.json is read, as `dotnet run` does): AppHost + DCP + dashboard. "Healthy" = what the AppHost
 #       publishes through ResourceNotificationService (the snapshots the dashboard shows), read from its Trace log:
-#       every Container resource's last snapshot is State Running and HealthStatus Healthy.
+#       every Container resource's last snapshot is State Running and HealthStatus Healthy. Health includes each app's
+#       configuration (issue 16), which goes to the apps' API fakes (FakeAppsHost, bench/lib.sh start_fakes).
 #   (b) the previous release (04ed1f3, its own orchestrator): `dotnet Servarr.AppHost.dll run --pull never`; healthy =
 #       its status lines say `Running (healthy)` for every app (what its user saw).
 #   (c) `docker-compose up -d` of the compose file the current AppHost publishes (`--step publish-compose`), .env
@@ -31,6 +32,7 @@ PREV="${PREV_WORKTREE:-}"; OWN_PREV=""
 APID=""; BPID=""
 cleanup() {
     [[ -n "$APID" ]] && stop_aspire "$APID"
+    stop_fakes
     [[ -n "$BPID" ]] && { kill -TERM "$BPID" 2>/dev/null; wait "$BPID" 2>/dev/null || true; }
     [[ -f "$WORK/compose/docker-compose.yaml" ]] && (cd "$WORK/compose" && docker-compose -p "$PROJECT" down -t 1 -v >/dev/null 2>&1 || true)
     remove_standin_leftovers "$PROJECT"
@@ -42,6 +44,7 @@ trap 'exit 130' INT TERM
 
 log "building (not timed): Servarr.AppHost Release, stand-in images, the previous release $PREV_COMMIT"
 dotnet build "$ROOT/Servarr.AppHost/Servarr.AppHost.csproj" -c Release -nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+dotnet build "$ROOT/Servarr.Tests/TestSupport/FakeAppsHost/FakeAppsHost.csproj" -c Release -nologo -v quiet >"$WORK/build-fakes.log" 2>&1 || { cat "$WORK/build-fakes.log"; exit 1; }
 bash "$ROOT/Servarr.Tests/TestSupport/StandIns/build-standins.sh" >/dev/null
 if [[ -z "$PREV" || ! -d "$PREV" ]]; then
     PREV="$WORK/prev"; OWN_PREV="$PREV"
@@ -95,7 +98,9 @@ for ((i = 1; i <= ROUNDS; i++)); do
     remove_standin_leftovers "$PROJECT"; prev_remove_fixed_names
     log "round $i/$ROUNDS: (a) Aspire: dotnet Servarr.AppHost.dll"
     start=$(now_ms)
-    (cd "$ROOT/Servarr.AppHost" && exec env "${ASPIRE_ENV[@]}" "${STACK_PARAMS[@]}" dotnet "$A_DLL" >"$WORK/a-$i.log" 2>&1) &
+    # The apps' configuration goes to their API fakes (fresh each round): healthy includes configured.
+    start_fakes "$WORK"
+    (cd "$ROOT/Servarr.AppHost" && exec env "${ASPIRE_ENV[@]}" "${STACK_PARAMS[@]}" "${FAKE_ENV[@]}" Parameters__wizarr-password=Bench-Wizarr-Passw0rd-2026 dotnet "$A_DLL" >"$WORK/a-$i.log" 2>&1) &
     APID=$!
     if wait_until "$LIMIT" "Aspire: all healthy" aspire_all_healthy "$WORK/a-$i.log" "${#APPS[@]}"; then
         echo $(($(now_ms) - start)) >>"$WORK/a.ms"
@@ -108,7 +113,7 @@ for ((i = 1; i <= ROUNDS; i++)); do
     else
         aspire_health "$WORK/a-$i.log" >&2
     fi
-    stop_aspire "$APID"; APID=""
+    stop_aspire "$APID"; APID=""; stop_fakes
 
     # (b) the previous release
     remove_standin_leftovers "$PROJECT"; prev_remove_fixed_names
