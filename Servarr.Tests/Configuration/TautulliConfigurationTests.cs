@@ -141,7 +141,7 @@ public class TautulliConfigurationTests
     }
 
     [Fact]
-    public async Task WithoutAnSmtpHostThereIsNoNewsletterItem()
+    public async Task WithoutAnSmtpHostThereIsNoNewsletterAndOneMadeEarlierIsRemoved()
     {
         var values = Values(smtp: false);
         var model = Model(values);
@@ -149,9 +149,19 @@ public class TautulliConfigurationTests
 
         var report = await PassAsync(model, tautulli, ConfigurationMode.Apply, values);
 
-        Assert.Equal(["Plex server 'plex'"], report.Results.Select(r => r.Item));
+        Assert.Equal(["Plex server 'plex'", "newsletter 'Servarr: recently added (off: no smtp-host)'"], report.Results.Select(r => r.Item));
+        Assert.Equal(ConfigurationOutcome.AsModelled, report.Results[1].Outcome);
         Assert.Empty(tautulli.State.Newsletters);
-        Assert.DoesNotContain(tautulli.State.Requests, r => r.Contains("newsletter", StringComparison.Ordinal));
+        Assert.DoesNotContain(tautulli.State.Requests, r => r.Contains("add_newsletter", StringComparison.Ordinal));
+
+        // A run with smtp-host made the newsletter; emptying smtp-host removes it, and then nothing is left to do.
+        var withSmtp = Values();
+        Assert.True((await PassAsync(Model(withSmtp), tautulli, ConfigurationMode.Apply, withSmtp)).Matches);
+        Assert.Single(tautulli.State.Newsletters);
+        var off = await PassAsync(model, tautulli, ConfigurationMode.Apply, values);
+        Assert.Equal("newsletter 'Servarr: recently added (off: no smtp-host)': applied (smtp-host is empty: Servarr's newsletter is removed)", off.Results[1].ToString());
+        Assert.Empty(tautulli.State.Newsletters);
+        Assert.Equal(ConfigurationOutcome.AsModelled, (await PassAsync(model, tautulli, ConfigurationMode.Apply, values)).Results[1].Outcome);
     }
 
     [Fact]
@@ -184,7 +194,7 @@ public class TautulliConfigurationTests
 
         var report = await PassAsync(model, tautulli, ConfigurationMode.Apply, values);
 
-        var result = Assert.Single(report.Results);
+        var result = report.Results.Single(r => r.Item == "Plex server 'plex'"); // (the newsletter is off: smtp-host empty)
         Assert.Equal(ConfigurationOutcome.Failed, result.Outcome);
         Assert.Equal("cmd=get_server_id: Tautulli finds no Plex server at plex:32400 (neither on plex.tv nor at /identity)", result.Detail);
         Assert.Equal(0, (int?)tautulli.State.Config["General"]["first_run_complete"]);

@@ -16,15 +16,17 @@ internal static class TautulliConfiguration
             yield return new TautulliPlexItem(api, context, plex);
         }
 
-        if (context.Resource.TryGetLastAnnotation<TautulliNewsletterAnnotation>(out var newsletter) && !KnownEmpty(context, newsletter.Smtp.Host.Resource))
+        if (context.Resource.TryGetLastAnnotation<TautulliNewsletterAnnotation>(out var newsletter))
         {
-            yield return new TautulliNewsletterItem(api, context, newsletter.Smtp);
+            yield return KnownEmpty(context, newsletter.Smtp.Host.Resource)
+                ? new TautulliNewsletterOffItem(api)
+                : new TautulliNewsletterItem(api, context, newsletter.Smtp);
         }
     }
 
     /// <summary>
     /// Whether the parameter's value is already known to be empty (configuration and .env values are known at once): then
-    /// the newsletter is off and there is no item. A value still being entered in the dashboard keeps the item, which reads it.
+    /// the newsletter is off, and an earlier one of Servarr's is removed. A value still being entered in the dashboard keeps the item, which reads it.
     /// </summary>
     private static bool KnownEmpty(AppConfigurationContext context, ParameterResource parameter)
     {

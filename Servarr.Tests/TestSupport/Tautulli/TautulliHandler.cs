@@ -21,7 +21,7 @@ namespace Servarr.Tests.TestSupport.Tautulli;
 internal sealed class TautulliHandler(TautulliState state)
 {
     private static readonly string[] s_commands =
-        ["get_settings", "get_server_id", "get_library_names", "get_newsletters", "get_newsletter_config", "add_newsletter_config", "set_newsletter_config"];
+        ["get_settings", "get_server_id", "get_library_names", "get_newsletters", "get_newsletter_config", "add_newsletter_config", "set_newsletter_config", "delete_newsletter"];
 
     private static readonly string[] s_pmsSettings = ["pms_ip", "pms_port", "pms_ssl", "pms_identifier", "pms_is_cloud", "pms_url_manual"];
 
@@ -89,6 +89,9 @@ internal sealed class TautulliHandler(TautulliState state)
             "get_newsletter_config" => int.TryParse(One(args, "newsletter_id"), out var id) && state.Newsletters.TryGetValue(id, out var row)
                 ? Ok(Masked(row)) : (400, Envelope("error", "", null)),
             "add_newsletter_config" => AddNewsletter(args),
+            // webserve.py delete_newsletter: success, or {'result': 'error', 'message': 'Failed to delete newsletter.'}
+            "delete_newsletter" => int.TryParse(One(args, "newsletter_id"), out var gone) && state.Newsletters.Remove(gone)
+                ? (200, Envelope("success", "Newsletter deleted successfully.", null)) : (200, Envelope("error", "Failed to delete newsletter.", null)),
             _ => SetNewsletter(args),
         };
     }
