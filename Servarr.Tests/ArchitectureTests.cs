@@ -25,13 +25,26 @@ public class ArchitectureTests
     // The entry points of Servarr.Hosting's own namespace that compose everything (ServarrApp.CreateBuilder, AddServarr, RunServarrAsync).
     private static readonly string[] s_compositionRoot = [nameof(ServarrApp), nameof(ServarrBuilderExtensions), nameof(ServarrRunExtensions)];
 
-    // An integration's builder methods live in Servarr.Hosting's own namespace (as Aspire integrations put theirs in
-    // Aspire.Hosting), in a class named after its folder: SonarrBuilderExtensions for Integrations/Sonarr.
+    // An integration's builder methods, and the types it keeps to itself (SeerrApi, PlexToken), live in Servarr.Hosting's
+    // own namespace (as Aspire integrations put theirs in Aspire.Hosting), named after its folder: SonarrBuilderExtensions
+    // for Integrations/Sonarr. The folders say which apps there are (Common holds shared conventions, not an app).
     private static readonly string[] s_integrationEntryPoints = s_hosting.GetTypes()
         .Where(t => t.Namespace is { } ns && ns.StartsWith(Integrations + ".", StringComparison.Ordinal))
-        .Select(t => t.Namespace![(Integrations.Length + 1)..]).Distinct()
+        .Select(t => t.Namespace![(Integrations.Length + 1)..])
+        .Concat(Directory.GetDirectories(Path.Combine(TestSupport.RepositoryPaths.Root, "Servarr.Hosting", "Integrations")).Select(Path.GetFileName).OfType<string>()
+            .Where(app => app != "Common"))
+        .Distinct()
         .SelectMany(app => s_hosting.GetTypes().Where(t => t.Namespace == Root && t.Name.StartsWith(app, StringComparison.Ordinal)).Select(t => t.Name))
         .Distinct().ToArray();
+
+    [Fact]
+    public void EveryAppFolderCountsAsAnIntegration()
+    {
+        Assert.Contains("SeerrApi", s_integrationEntryPoints);
+        Assert.Contains("PlexToken", s_integrationEntryPoints);
+        Assert.Contains("ArrConfiguration", s_integrationEntryPoints);
+        Assert.DoesNotContain("ServarrBuilderExtensions", s_integrationEntryPoints);
+    }
 
     [Fact]
     public void TheCoreKnowsNoPublisherEngineValidationOrApp()
@@ -66,8 +79,8 @@ public class ArchitectureTests
     [Fact]
     public void NoGenericFolderNamesAnApp()
     {
-        AssertKept(Types.InAssembly(s_hosting).That().DoNotResideInNamespace(Integrations).And().DoNotHaveName(s_integrationEntryPoints)
-            .ShouldNot().HaveDependencyOn(Integrations).GetResult(), "generic folders");
+        AssertKept(Types.InAssembly(s_hosting).That().DoNotResideInNamespace(Integrations).And().MeetCustomRule(new OutermostNameIsNot([.. s_integrationEntryPoints, .. s_compositionRoot]))
+            .ShouldNot().HaveDependencyOnAny([Integrations, .. s_integrationEntryPoints.Select(t => $"{Root}.{t}")]).GetResult(), "generic folders");
     }
 
     [Fact]
@@ -88,4 +101,18 @@ public class ArchitectureTests
 
     private static void AssertKept(TestResult result, string what) =>
         Assert.True(result.IsSuccessful, $"{what} break the layering: {string.Join(", ", result.FailingTypeNames ?? [])}");
+
+    /// <summary>A type whose outermost declaring type (itself when not nested) has none of the names.</summary>
+    private sealed class OutermostNameIsNot(IReadOnlyCollection<string> names) : ICustomRule
+    {
+        public bool MeetsRule(Mono.Cecil.TypeDefinition type)
+        {
+            while (type.DeclaringType is { } outer)
+            {
+                type = outer;
+            }
+
+            return !names.Contains(type.Name);
+        }
+    }
 }
