@@ -1,11 +1,4 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Servarr.Tests.TestSupport.ArrApi;
 
@@ -18,22 +11,21 @@ namespace Servarr.Tests.TestSupport.ArrApi;
 /// </summary>
 public sealed class FakeArrApi : IAsyncDisposable
 {
-    private readonly WebApplication _host;
+    private readonly FakeHttpServer _server;
     private readonly ArrStore _store;
 
-    private FakeArrApi(ArrApp app, WebApplication host, ArrStore store, Uri baseAddress)
+    private FakeArrApi(ArrApp app, FakeHttpServer server, ArrStore store)
     {
         App = app;
-        _host = host;
+        _server = server;
         _store = store;
-        BaseAddress = baseAddress;
     }
 
     /// <summary>The app this fake pretends to be.</summary>
     public ArrApp App { get; }
 
     /// <summary>Where the fake listens, <c>http://127.0.0.1:port/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>Every request received, in order, as <c>"METHOD /path"</c> (no query string), including refused ones.</summary>
     public IReadOnlyList<string> Requests => _store.Requests;
@@ -55,16 +47,8 @@ public sealed class FakeArrApi : IAsyncDisposable
         var (_, collections) = ArrCollections.For(app);
         var store = new ArrStore(collections);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var host = builder.Build();
         var handler = new ArrApiHandler(app, apiKey, store, validator);
-        host.Run(handler.HandleAsync);
-        await host.StartAsync(cancellationToken);
-
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new FakeArrApi(app, host, store, new Uri(address.TrimEnd('/') + "/"));
+        return new FakeArrApi(app, await FakeHttpServer.StartAsync(handler.HandleAsync, cancellationToken), store);
     }
 
     /// <summary>
@@ -93,9 +77,5 @@ public sealed class FakeArrApi : IAsyncDisposable
     }
 
     /// <summary>Stops the server.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync(CancellationToken.None);
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,12 +1,5 @@
-using System.Net;
 using System.Xml.Linq;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Servarr.Tests.TestSupport.Plex;
 
@@ -26,18 +19,19 @@ public sealed class FakePlexApi : IAsyncDisposable
         ["show"] = ["tv.plex.agents.series", "com.plexapp.agents.thetvdb", "com.plexapp.agents.themoviedb", "com.plexapp.agents.none"],
     };
 
-    private readonly WebApplication _host;
     private readonly List<Section> _sections = [];
     private readonly List<string> _requests = [];
     private readonly Lock _lock = new();
 
-    private FakePlexApi(WebApplication host, string token) => (_host, Token) = (host, token);
+    private FakeHttpServer _server = null!;
+
+    private FakePlexApi(string token) => Token = token;
 
     /// <summary>The token it accepts.</summary>
     public string Token { get; }
 
     /// <summary>Where it listens, <c>http://127.0.0.1:port/</c>.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>Every request, <c>"METHOD /path"</c>, refused ones too.</summary>
     public IReadOnlyList<string> Requests { get { lock (_lock) { return [.. _requests]; } } }
@@ -60,15 +54,8 @@ public sealed class FakePlexApi : IAsyncDisposable
     /// <summary>Starts a fake Plex accepting <paramref name="token"/>.</summary>
     public static async Task<FakePlexApi> StartAsync(string token, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var host = builder.Build();
-        var fake = new FakePlexApi(host, token);
-        host.Run(fake.HandleAsync);
-        await host.StartAsync(cancellationToken);
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var fake = new FakePlexApi(token);
+        fake._server = await FakeHttpServer.StartAsync(fake.HandleAsync, cancellationToken);
         return fake;
     }
 
@@ -146,11 +133,7 @@ public sealed class FakePlexApi : IAsyncDisposable
     }
 
     /// <summary>Stops the server.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync(CancellationToken.None);
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private sealed record Section(string Key, string Title, string Type, string Agent, List<string> Locations);
 }

@@ -1,11 +1,4 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Servarr.Tests.TestSupport.SeerrApi;
 
@@ -18,18 +11,17 @@ namespace Servarr.Tests.TestSupport.SeerrApi;
 /// </summary>
 public sealed class FakeSeerrApi : IAsyncDisposable
 {
-    private readonly WebApplication _host;
+    private readonly FakeHttpServer _server;
     private readonly SeerrState _state;
 
-    private FakeSeerrApi(WebApplication host, SeerrState state, Uri baseAddress)
+    private FakeSeerrApi(FakeHttpServer server, SeerrState state)
     {
-        _host = host;
+        _server = server;
         _state = state;
-        BaseAddress = baseAddress;
     }
 
     /// <summary>Where the fake listens, <c>http://127.0.0.1:port/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>What Seerr would reach: the Plex server, the *arr instances, Tautulli.</summary>
     public SeerrWorld World => _state.World;
@@ -54,14 +46,7 @@ public sealed class FakeSeerrApi : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
         var state = new SeerrState(apiKey);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var host = builder.Build();
-        host.Run(new SeerrApiHandler(state, SeerrApiHandler.Validator).HandleAsync);
-        await host.StartAsync(cancellationToken);
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new FakeSeerrApi(host, state, new Uri(address.TrimEnd('/') + "/"));
+        return new FakeSeerrApi(await FakeHttpServer.StartAsync(new SeerrApiHandler(state, SeerrApiHandler.Validator).HandleAsync, cancellationToken), state);
     }
 
     /// <summary>Changes a settings entry by hand (as in Seerr's UI), to simulate drift.</summary>
@@ -76,11 +61,7 @@ public sealed class FakeSeerrApi : IAsyncDisposable
     }
 
     /// <summary>Stops the server.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync(CancellationToken.None);
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static bool IsWrite(string request) =>
         request.StartsWith("GET /api/v1/settings/plex/library", StringComparison.Ordinal)

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Servarr.Tests.TestSupport.Wizarr;
 
@@ -19,22 +13,20 @@ namespace Servarr.Tests.TestSupport.Wizarr;
 /// </summary>
 public sealed partial class FakeWizarr : IAsyncDisposable
 {
-    private readonly WebApplication _host;
+    private FakeHttpServer _server = null!;
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly List<string> _requests = [];
     private readonly List<(string Name, string Type, string Url, string Token)> _servers = [];
     private readonly Lock _lock = new();
 
-    private FakeWizarr(WebApplication host, Uri baseAddress, string plexUrl, string plexToken)
+    private FakeWizarr(string plexUrl, string plexToken)
     {
-        _host = host;
-        BaseAddress = baseAddress;
         PlexUrl = plexUrl;
         PlexToken = plexToken;
     }
 
     /// <summary>Where the fake listens, <c>http://127.0.0.1:port/</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The Plex server that answers Wizarr's check, and its token.</summary>
     public string PlexUrl { get; }
@@ -54,15 +46,8 @@ public sealed partial class FakeWizarr : IAsyncDisposable
     /// <summary>Starts a fake Wizarr without an admin account; its Plex check accepts <paramref name="plexUrl"/> with <paramref name="plexToken"/>.</summary>
     public static async Task<FakeWizarr> StartAsync(string plexUrl, string plexToken, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var host = builder.Build();
-        FakeWizarr? fake = null;
-        host.Run(context => fake!.HandleAsync(context));
-        await host.StartAsync(cancellationToken);
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake = new FakeWizarr(host, new Uri(address.TrimEnd('/') + "/"), plexUrl, plexToken);
+        var fake = new FakeWizarr(plexUrl, plexToken);
+        fake._server = await FakeHttpServer.StartAsync(fake.HandleAsync, cancellationToken);
         return fake;
     }
 
@@ -258,9 +243,5 @@ public sealed partial class FakeWizarr : IAsyncDisposable
     private static partial Regex PasswordPattern();
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync();
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
