@@ -74,7 +74,19 @@ public sealed class ConfigurationChange
 
 /// <summary>An app refused or failed a configuration call; the message is the app's own, with the setting it names.</summary>
 /// <example><code>throw new ConfigurationException("POST /api/v3/rootfolder: 400 Path: Folder '/data/media/tv' does not exist");</code></example>
-public sealed class ConfigurationException(string message) : Exception(message);
+public sealed class ConfigurationException(string message) : Exception(message)
+{
+    /// <summary>
+    /// An app's answer cut for an error message: one line, at most <paramref name="max"/> characters (then <c>…</c>).
+    /// </summary>
+    /// <example><code>throw new ConfigurationException($"{call}: {(int)response.StatusCode} {ConfigurationException.Excerpt(body)}");</code></example>
+    public static string Excerpt(string text, int max = 200)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length <= max ? line : line[..max] + "…";
+    }
+}
 
 /// <summary>
 /// An item cannot be compared yet because something outside the model is missing — Plex not claimed, so no token for

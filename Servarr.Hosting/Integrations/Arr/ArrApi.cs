@@ -61,6 +61,6 @@ internal sealed class ArrApi(HttpClient http, string version, Func<CancellationT
         {
         }
 
-        return body.Length > 300 ? body[..300] : body;
+        return ConfigurationException.Excerpt(body, 300);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class MaintainerrApi(HttpClient http)
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new ConfigurationException($"{call}: {(int)response.StatusCode} {Explain(answer) ?? (text.Length > 200 ? text[..200] : text)}".TrimEnd());
+            throw new ConfigurationException($"{call}: {(int)response.StatusCode} {Explain(answer) ?? ConfigurationException.Excerpt(text)}".TrimEnd());
         }
 
         if (answer is JsonObject { } result && (string?)result["status"] == "NOK")

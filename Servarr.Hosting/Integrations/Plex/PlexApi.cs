@@ -51,7 +51,7 @@ internal sealed class PlexApi(HttpClient http, Func<CancellationToken, Task<stri
         if (!response.IsSuccessStatusCode)
         {
             var hint = (int)response.StatusCode == 401 ? " (the token is not the server owner's: claim the server again or set plex-token)" : "";
-            throw new ConfigurationException($"{call}: {(int)response.StatusCode}{hint} {OneLine(body)}".TrimEnd());
+            throw new ConfigurationException($"{call}: {(int)response.StatusCode}{hint} {ConfigurationException.Excerpt(body)}".TrimEnd());
         }
 
         try
@@ -60,14 +60,8 @@ internal sealed class PlexApi(HttpClient http, Func<CancellationToken, Task<stri
         }
         catch (System.Xml.XmlException)
         {
-            throw new ConfigurationException($"{call}: Plex answered with something that is not XML: {OneLine(body)}");
+            throw new ConfigurationException($"{call}: Plex answered with something that is not XML: {ConfigurationException.Excerpt(body)}");
         }
-    }
-
-    private static string OneLine(string body)
-    {
-        var line = string.Join(' ', body.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return line.Length > 200 ? line[..200] + "…" : line;
     }
 }
 

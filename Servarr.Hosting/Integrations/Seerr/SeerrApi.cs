@@ -67,7 +67,7 @@ internal sealed class SeerrApi(HttpClient http, Func<CancellationToken, ValueTas
         }
         catch (JsonException)
         {
-            throw new ConfigurationException($"{call}: Seerr's answer is not JSON: {Shorten(text)}");
+            throw new ConfigurationException($"{call}: Seerr's answer is not JSON: {ConfigurationException.Excerpt(text, 300)}");
         }
     }
 
@@ -130,8 +130,6 @@ internal sealed class SeerrApi(HttpClient http, Func<CancellationToken, ValueTas
         {
         }
 
-        return Shorten(body);
+        return ConfigurationException.Excerpt(body, 300);
     }
-
-    private static string Shorten(string text) => text.Length > 300 ? text[..300] : text;
 }

@@ -76,7 +76,7 @@ internal sealed class TautulliApi(HttpClient http, Func<CancellationToken, Value
 
         if (answer is null)
         {
-            throw new ConfigurationException($"{call}: {(int)response.StatusCode} {(body.Length > 200 ? body[..200] : body)}".TrimEnd());
+            throw new ConfigurationException($"{call}: {(int)response.StatusCode} {ConfigurationException.Excerpt(body)}".TrimEnd());
         }
 
         if (!response.IsSuccessStatusCode || (string?)answer["result"] != "success")
@@ -94,6 +94,6 @@ internal sealed class TautulliApi(HttpClient http, Func<CancellationToken, Value
     private static async Task<string> ShortBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return body.Length > 200 ? body[..200] : body;
+        return ConfigurationException.Excerpt(body);
     }
 }

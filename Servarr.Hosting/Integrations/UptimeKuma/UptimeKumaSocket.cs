@@ -99,7 +99,7 @@ internal sealed class UptimeKumaSocket : IAsyncDisposable
         var open = await ReceiveAsync(cancellationToken).ConfigureAwait(false);
         if (!open.StartsWith('0'))
         {
-            throw new ConfigurationException($"socket.io at {_address}: expected Engine.IO's open packet, got '{Shorten(open)}'");
+            throw new ConfigurationException($"socket.io at {_address}: expected Engine.IO's open packet, got '{ConfigurationException.Excerpt(open)}'");
         }
 
         await SendAsync("40", cancellationToken).ConfigureAwait(false);
@@ -113,7 +113,7 @@ internal sealed class UptimeKumaSocket : IAsyncDisposable
 
             if (packet.StartsWith("44", StringComparison.Ordinal))
             {
-                throw new ConfigurationException($"socket.io at {_address}: connection refused: {Shorten(packet[2..])}");
+                throw new ConfigurationException($"socket.io at {_address}: connection refused: {ConfigurationException.Excerpt(packet[2..])}");
             }
         }
     }
@@ -193,8 +193,6 @@ internal sealed class UptimeKumaSocket : IAsyncDisposable
             }
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

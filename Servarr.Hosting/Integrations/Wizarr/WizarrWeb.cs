@@ -127,8 +127,7 @@ internal sealed partial class WizarrWeb(HttpClient http)
     private static string Text(string html, int max)
     {
         var text = WebUtility.HtmlDecode(Tags().Replace(html, " ")).Trim();
-        text = Spaces().Replace(text, " ");
-        return text.Length <= max ? text : text[..max] + "…";
+        return ConfigurationException.Excerpt(Spaces().Replace(text, " "), max);
     }
 
     // <input id="csrf_token" name="csrf_token" type="hidden" value="...">, attributes in any order (Flask-WTF's hidden_tag)
